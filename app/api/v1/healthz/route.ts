@@ -1,0 +1,9 @@
+// GET /api/v1/healthz — liveness of the web process, its database and its queue (no auth)
+import { checkHealth } from '@/lib/health/check-health';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const health = await checkHealth();
+  return Response.json(health, { status: health.ok ? 200 : 503 });
+}

@@ -1,0 +1,46 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+/** Roles a user can hold. senior_approver signs above the 전결 (delegated authority) threshold. */
+export const roleEnum = pgEnum('role', [
+  'requester',
+  'dept_approver',
+  'it_reviewer',
+  'senior_approver',
+  'planner',
+  'admin',
+]);
+
+export const catalogKindEnum = pgEnum('catalog_kind', ['vm', 'platform_slot', 'volume', 'scale_up']);
+export const environmentEnum = pgEnum('environment', ['dev', 'staging', 'prod']);
+export const drTierEnum = pgEnum('dr_tier', ['none', 'backup', 'replicated']);
+export const poolSiteEnum = pgEnum('pool_site', ['primary', 'dr']);
+
+export const requestStatusEnum = pgEnum('request_status', [
+  'draft',
+  'submitted',
+  'in_approval',
+  'approved',
+  'provisioning',
+  'active',
+  'rejected',
+  'cancelled',
+  'failed',
+]);
+
+/** 검토 review · 협조 consultation · 결재 approval */
+export const stepKindEnum = pgEnum('step_kind', ['review', 'consult', 'approve']);
+export const stepStatusEnum = pgEnum('step_status', [
+  'waiting',
+  'pending',
+  'approved',
+  'rejected',
+  'skipped',
+]);
+
+export const resourceStatusEnum = pgEnum('resource_status', [
+  'provisioning',
+  'active',
+  'failed',
+  'decommissioning',
+  'decommissioned',
+]);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { estimateMonthlyKrw, footprint } from './estimate';
+import { getCatalogOptions, getRateCard, listCatalogItems } from './queries';
+import { isRequestableKind, specSchemas } from './spec-schemas';
+
+/**
+ * The catalogue as the API and the UI show it: each item with the JSON Schema of its spec
+ * (defaults included) and the monthly price of its default spec under the current rate card.
+ */
+export async function getCatalog() {
+  const [items, options, rateCard] = await Promise.all([
+    listCatalogItems(),
+    getCatalogOptions(),
+    getRateCard(),
+  ]);
+  const schemas = specSchemas(options);
+  return {
+    rateCard,
+    options,
+    items: items
+      .filter((item) => isRequestableKind(item.kind))
+      .map((item) => {
+        const schema = schemas[item.kind as keyof typeof schemas];
+        const defaults = schema.partial().parse({}) as Record<string, unknown>;
+        return {
+          id: item.id,
+          kind: item.kind,
+          name: item.nameKo,
+          nameEn: item.nameEn,
+          description: item.descriptionKo,
+          descriptionEn: item.descriptionEn,
+          specSchema: z.toJSONSchema(schema, { io: 'input' }),
+          defaults,
+          monthlyPriceKrw: estimateMonthlyKrw(
+            footprint(item.kind, defaults, options),
+            rateCard.prices,
+            'none',
+          ),
+        };
+      }),
+  };
+}
+export type Catalog = Awaited<ReturnType<typeof getCatalog>>;

@@ -1,0 +1,31 @@
+import { createTranslator } from 'next-intl';
+import type { Locale } from './config';
+import adminEn from './messages/admin.en.json';
+import adminKo from './messages/admin.ko.json';
+import en from './messages/en.json';
+import ko from './messages/ko.json';
+import uiEn from './messages/ui.en.json';
+import uiKo from './messages/ui.ko.json';
+
+/** The message catalogues, Korean first; each file holds whole top-level namespaces. */
+export const messages = {
+  ko: { ...ko, ...uiKo, ...adminKo },
+  en: { ...en, ...uiEn, ...adminEn },
+} as const;
+
+/** A translator outside React (API errors, mail, jobs). */
+export function translator(locale: Locale, namespace?: string) {
+  return createTranslator({ locale, messages: messages[locale], namespace: namespace as never });
+}
+
+/** Translates a key when the catalogue has it; otherwise returns the fallback. */
+export function translateKey(
+  locale: Locale,
+  key: string,
+  values: Record<string, string | number> = {},
+  fallback?: string,
+): string {
+  const t = createTranslator({ locale, messages: messages[locale] });
+  if (!t.has(key as never)) return fallback ?? key;
+  return t(key as never, values as never);
+}

@@ -1,0 +1,38 @@
+import { PgBoss } from 'pg-boss';
+import { handlers } from './handlers';
+import { type QueueName, queueNames, queues } from './queues';
+
+export type RunWorkerOptions = { connectionString: string; concurrency?: number };
+
+/**
+ * Starts a worker on the PostgreSQL queue: supervision, schedules and every queue's handler.
+ * Any number of workers may run against one database. Returns a stop function that lets
+ * in-flight jobs finish (graceful shutdown).
+ */
+export async function runWorker(options: RunWorkerOptions): Promise<{ stop: () => Promise<void> }> {
+  const boss = new PgBoss({ connectionString: options.connectionString, supervise: true, schedule: true });
+  boss.on('error', (error) => console.error('[worker]', error));
+  await boss.start();
+  for (const name of queueNames) await work(boss, name, options.concurrency ?? 4);
+  return { stop: () => boss.stop({ graceful: true, timeout: 20_000 }) };
+}
+
+async function work<Q extends QueueName>(boss: PgBoss, name: Q, concurrency: number) {
+  const handler = handlers[name];
+  await boss.work(
+    name,
+    { includeMetadata: true, batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: 0.5 },
+    async ([job]) => {
+      if (!job) return;
+      const payload = queues[name].payload.parse(job.data) as never;
+      try {
+        await handler.run(payload);
+      } catch (error) {
+        const lastTry = job.retryCount >= job.retryLimit;
+        console.error(`[worker] ${name} attempt ${job.retryCount + 1} failed:`, error);
+        if (lastTry && handler.giveUp) return handler.giveUp(payload, error);
+        throw error;
+      }
+    },
+  );
+}

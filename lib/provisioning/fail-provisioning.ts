@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { resources } from '@/db/schema/resources';
+import { systemActor } from '@/lib/auth/system-actor';
+import { lockRequest, transitionRequest } from '@/lib/requests/transitions';
+import { transitionResource } from '@/lib/resources/transitions';
+
+export type FailProvisioningOptions = { requestId: string; reason: string };
+
+/** After the last retry: the request and its resource fail with the reason, for the requester to read. */
+export async function failProvisioning({ requestId, reason }: FailProvisioningOptions): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const request = await lockRequest(tx, requestId);
+    if (request.status !== 'approved' && request.status !== 'provisioning') return;
+    const [resource] = await tx
+      .select()
+      .from(resources)
+      .where(eq(resources.requestId, requestId))
+      .for('update');
+    if (resource?.status === 'provisioning') {
+      await transitionResource(tx, {
+        resourceId: resource.id,
+        from: 'provisioning',
+        to: 'failed',
+        actor: systemActor,
+        event: 'failed',
+        detail: { reason },
+        set: { providerState: 'failed' },
+      });
+    }
+    await transitionRequest(tx, {
+      requestId,
+      from: request.status,
+      to: 'failed',
+      actor: systemActor,
+      action: 'request.failed',
+      set: { failureReason: reason },
+      detail: { reason },
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { resourceEvents, resources } from '@/db/schema/resources';
+import { systemActor } from '@/lib/auth/system-actor';
+import { enqueue } from '@/lib/jobs/enqueue';
+import { lockRequest, transitionRequest } from '@/lib/requests/transitions';
+import { transitionResource } from '@/lib/resources/transitions';
+import { getProvider } from './providers/get-provider';
+
+export type PollResourceOptions = { resourceId: string };
+
+/** Job `provisioning.poll`: asks the cloud how a building resource is doing, until it is active or failed. */
+export async function pollResource({ resourceId }: PollResourceOptions): Promise<void> {
+  const db = getDb();
+  const [resource] = await db.select().from(resources).where(eq(resources.id, resourceId));
+  if (!resource || resource.status !== 'provisioning' || !resource.providerRef) return;
+
+  const state = await getProvider(resource.provider).status(resource.providerRef);
+
+  await db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(resources).where(eq(resources.id, resourceId)).for('update');
+    if (!locked || locked.status !== 'provisioning') return;
+    if (state.state === 'building') {
+      if (state.phase && state.phase !== locked.providerState) {
+        await tx
+          .update(resources)
+          .set({ providerState: state.phase, updatedAt: new Date() })
+          .where(eq(resources.id, resourceId));
+        await tx.insert(resourceEvents).values({
+          resourceId,
+          type: `provider.${state.phase}`,
+          detail: { progress: state.progress ?? null },
+        });
+      }
+      await enqueue(tx, 'provisioning.poll', { resourceId }, { startAfterSeconds: 2 });
+      return;
+    }
+    const ok = state.state === 'active';
+    const request = await lockRequest(tx, locked.requestId);
+    await transitionResource(tx, {
+      resourceId,
+      from: 'provisioning',
+      to: ok ? 'active' : 'failed',
+      actor: systemActor,
+      event: ok ? 'active' : 'failed',
+      detail: ok ? {} : { reason: state.message ?? state.state },
+      set: { providerState: ok ? 'active' : (state.message ?? state.state) },
+    });
+    await transitionRequest(tx, {
+      requestId: request.id,
+      from: request.status,
+      to: ok ? 'active' : 'failed',
+      actor: systemActor,
+      action: ok ? 'request.active' : 'request.failed',
+      set: ok ? {} : { failureReason: state.message ?? state.state },
+    });
+  });
+}

@@ -1,0 +1,178 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { businessSystems, departments } from '@/db/schema/org';
+import { approvalSteps, requests } from '@/db/schema/requests';
+import { buildApprovalLine } from '@/lib/approvals/build-approval-line';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { type Actor, seesAllDepartments } from '@/lib/auth/actor';
+import { requirePermission } from '@/lib/auth/permissions';
+import { estimateMonthlyKrw, footprint } from '@/lib/catalog/estimate';
+import { getCatalogItem, getCatalogOptions, getRateCard } from '@/lib/catalog/queries';
+import { isRequestableKind, specSchemas } from '@/lib/catalog/spec-schemas';
+import { AppError } from '@/lib/errors/app-error';
+import { zodDetails } from '@/lib/errors/zod-details';
+import { getRequest, type RequestView } from './queries';
+
+/** The request as a client sends it (API.md POST /api/v1/requests). */
+export const submitRequestInput = z
+  .object({
+    catalogItemId: z.string({ error: 'validation.choice' }).min(1, { error: 'validation.choice' }).max(100),
+    systemId: z.uuid({ error: 'validation.choice' }).optional(),
+    systemName: z
+      .string()
+      .trim()
+      .min(2, { error: 'validation.systemName' })
+      .max(100, { error: 'validation.systemName' })
+      .optional(),
+    spec: z.record(z.string(), z.unknown(), { error: 'validation.required' }),
+    environment: z.enum(['dev', 'staging', 'prod'], { error: 'validation.choice' }),
+    purpose: z
+      .string({ error: 'validation.purposeMin' })
+      .trim()
+      .min(10, { error: 'validation.purposeMin' })
+      .max(2000, { error: 'validation.purposeMax' }),
+    leaseUntil: z.iso
+      .date({ error: 'validation.leaseFuture' })
+      .refine((d) => d > new Date().toISOString().slice(0, 10), { error: 'validation.leaseFuture' })
+      .optional(),
+    drTier: z.enum(['none', 'backup', 'replicated'], { error: 'validation.choice' }).default('none'),
+  })
+  .refine((v) => v.systemId !== undefined || v.systemName !== undefined, {
+    error: 'errors.systemRequired',
+    path: ['systemId'],
+  });
+export type SubmitRequestInput = z.input<typeof submitRequestInput>;
+
+export type SubmitRequestOptions = {
+  actor: Actor;
+  input: z.output<typeof submitRequestInput>;
+  idempotencyKey?: string | null;
+};
+
+/**
+ * 기안 — submits a resource request: validates the spec against its catalogue item, freezes the
+ * monthly estimate under the current rate card, computes and freezes the 결재선, and makes the
+ * first step pending. Returns the stored request; with an Idempotency-Key already used by this
+ * requester, returns the request made the first time instead of a second one.
+ */
+export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequestOptions): Promise<{
+  request: RequestView;
+  created: boolean;
+}> {
+  requirePermission(actor, 'requests:create');
+  const db = getDb();
+
+  if (idempotencyKey) {
+    const [existing] = await db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(and(eq(requests.requesterId, actor.id), eq(requests.idempotencyKey, idempotencyKey)));
+    if (existing) return { request: (await getRequest({ actor, requestId: existing.id }))!, created: false };
+  }
+
+  // Phase 1: the item and its spec
+  const item = await getCatalogItem(input.catalogItemId);
+  if (!item?.active || !isRequestableKind(item.kind)) {
+    throw new AppError('bad_request', {
+      messageKey: 'catalogItemNotFound',
+      details: { fieldErrors: { catalogItemId: ['errors.catalogItemNotFound'] } },
+    });
+  }
+  const [options, rateCard] = await Promise.all([getCatalogOptions(), getRateCard()]);
+  const parsedSpec = specSchemas(options)[item.kind].safeParse(input.spec);
+  if (!parsedSpec.success) {
+    throw new AppError('bad_request', { details: zodDetails(parsedSpec.error, ['spec']) });
+  }
+  const spec = parsedSpec.data as Record<string, unknown>;
+  const estimate = estimateMonthlyKrw(footprint(item.kind, spec, options), rateCard.prices, input.drTier);
+
+  const [itDivision] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(eq(departments.isItDivision, true));
+  if (!itDivision) throw new AppError('internal', { log: 'no IT division configured' });
+
+  // Phase 2: one transaction for the request, its frozen line and the audit row
+  const requestId = await db.transaction(async (tx) => {
+    let systemId = input.systemId;
+    if (systemId) {
+      const [system] = await tx
+        .select({ id: businessSystems.id, departmentId: businessSystems.departmentId })
+        .from(businessSystems)
+        .where(eq(businessSystems.id, systemId));
+      if (!system || (system.departmentId !== actor.departmentId && !seesAllDepartments(actor))) {
+        throw new AppError('bad_request', {
+          messageKey: 'systemNotFound',
+          details: { fieldErrors: { systemId: ['errors.systemNotFound'] } },
+        });
+      }
+    } else {
+      const [system] = await tx
+        .insert(businessSystems)
+        .values({
+          departmentId: actor.departmentId,
+          code: `SYS-${Date.now().toString(36).toUpperCase()}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`,
+          name: input.systemName!,
+        })
+        .returning({ id: businessSystems.id });
+      systemId = system!.id;
+      await writeAudit(tx, {
+        actor,
+        action: 'system.created',
+        entityType: 'business_system',
+        entityId: systemId,
+        after: { name: input.systemName },
+      });
+    }
+
+    const [row] = await tx
+      .insert(requests)
+      .values({
+        departmentId: actor.departmentId,
+        requesterId: actor.id,
+        systemId,
+        catalogItemId: item.id,
+        kind: item.kind,
+        spec,
+        environment: input.environment,
+        purpose: input.purpose,
+        leaseUntil: input.leaseUntil ?? null,
+        drTier: input.drTier,
+        status: 'in_approval',
+        estimateMonthlyKrw: estimate,
+        rateCardId: rateCard.id,
+        idempotencyKey: idempotencyKey ?? null,
+        submittedAt: new Date(),
+      })
+      .returning({ id: requests.id });
+    const id = row!.id;
+
+    const line = buildApprovalLine({
+      requesterDepartmentId: actor.departmentId,
+      itDivisionId: itDivision.id,
+      estimateMonthlyKrw: estimate,
+    });
+    await tx.insert(approvalSteps).values(
+      line.map((step, index) => ({
+        requestId: id,
+        order: step.order,
+        kind: step.kind,
+        approverRole: step.approverRole,
+        approverDepartmentId: step.approverDepartmentId,
+        status: index === 0 ? ('pending' as const) : ('waiting' as const),
+        pendingSince: index === 0 ? new Date() : null,
+      })),
+    );
+    await writeAudit(tx, {
+      actor,
+      action: 'request.submitted',
+      entityType: 'request',
+      entityId: id,
+      after: { status: 'in_approval', estimateMonthlyKrw: estimate, steps: line.length },
+    });
+    return id;
+  });
+
+  return { request: (await getRequest({ actor, requestId }))!, created: true };
+}
