@@ -1,4 +1,5 @@
 // npm start — the portal: embedded PostgreSQL (unless DATABASE_URL), migrations, demo data, worker, Next.
+// npm run dev — the same with `next dev` (hot reload) instead of a production build.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { checkProductionSettings } from './check-production';
 import { prepareDatabase } from './prepare-database';
 
 const production = process.env.DCLOUD_MODE === 'production';
+const devServer = process.argv.includes('--dev');
 const log = (message: string) => console.log(`[dcloud] ${message}`);
 
 function demoAuthSecret(): string {
@@ -40,7 +42,7 @@ async function main() {
   await prepareDatabase(url, { seed: !production && process.env.DCLOUD_SEED !== 'none' });
 
   // Phase 2: the build, the first time
-  if (!existsSync('.next/BUILD_ID')) {
+  if (!devServer && !existsSync('.next/BUILD_ID')) {
     log('building the portal (first start only; takes a minute or two)');
     const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
       stdio: 'inherit',
