@@ -37,7 +37,7 @@ async function main() {
   }
   const { token, expiresAt } = await createToken({
     owner,
-    actor: { ...owner, via: 'system' },
+    actor: { ...owner, via: 'cli' },
     ...input.data,
   });
   console.log(token);

@@ -1,8 +1,30 @@
 import { ZodError } from 'zod';
+import { LIMITS } from '@/lib/catalog/spec-schemas';
 import { AppError } from '@/lib/errors/app-error';
 import { zodDetails } from '@/lib/errors/zod-details';
 import type { Locale } from '@/lib/i18n/config';
 import { translateKey } from '@/lib/i18n/translate';
+
+// validation messages that name a range ("{min}~{max}GB") get it from the limits the schemas enforce
+const rangeValues: Record<string, { min: number; max: number }> = {
+  'validation.diskGb': LIMITS.diskGb,
+  'validation.sizeGb': LIMITS.volumeGb,
+  'validation.instances': LIMITS.instances,
+  'validation.cpu': LIMITS.cpu,
+  'validation.memory': LIMITS.memory,
+};
+
+/** A request status named inside a message reads as its label ("이미 승인 상태인 요청입니다"). */
+function labelledValues(locale: Locale, values: Record<string, string | number>) {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'string' && ['status', 'from', 'to'].includes(name)
+        ? translateKey(locale, `enums.requestStatus.${value}`, {}, value)
+        : value,
+    ]),
+  );
+}
 
 function translateDetails(locale: Locale, details: unknown): unknown {
   if (!details || typeof details !== 'object' || !('fieldErrors' in details)) return details;
@@ -11,7 +33,7 @@ function translateDetails(locale: Locale, details: unknown): unknown {
     fieldErrors: Object.fromEntries(
       Object.entries(fieldErrors).map(([field, messages]) => [
         field,
-        messages.map((m) => translateKey(locale, m, {}, m)),
+        messages.map((m) => translateKey(locale, m, rangeValues[m] ?? {}, m)),
       ]),
     ),
   };
@@ -34,7 +56,7 @@ export function errorResponse(error: unknown, locale: Locale): Response {
   const message = translateKey(
     locale,
     `errors.${appError.messageKey}`,
-    appError.values,
+    labelledValues(locale, appError.values),
     translateKey(locale, `errors.${appError.code}`),
   );
   const body: { error: { code: string; message: string; details?: unknown } } = {

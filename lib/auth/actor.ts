@@ -17,7 +17,7 @@ export type Actor = {
   name: string;
   departmentId: string;
   roles: Role[];
-  via: 'session' | 'token' | 'system';
+  via: 'session' | 'token' | 'cli' | 'system';
   ip?: string | null;
 };
 

@@ -14,6 +14,15 @@ import { AppError } from '@/lib/errors/app-error';
 import { zodDetails } from '@/lib/errors/zod-details';
 import { getRequest, type RequestView } from './queries';
 
+/** A unique-constraint violation of `constraint` (PostgreSQL 23505), bare or wrapped by drizzle. */
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pgError = ((error as { cause?: unknown } | null)?.cause ?? error) as {
+    code?: string;
+    constraint?: string;
+  } | null;
+  return pgError?.code === '23505' && pgError.constraint === constraint;
+}
+
 /** The request as a client sends it (API.md POST /api/v1/requests). */
 export const submitRequestInput = z
   .object({
@@ -63,13 +72,18 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
   requirePermission(actor, 'requests:create');
   const db = getDb();
 
-  if (idempotencyKey) {
+  const madeBefore = async () => {
+    if (!idempotencyKey) return null;
     const [existing] = await db
       .select({ id: requests.id })
       .from(requests)
       .where(and(eq(requests.requesterId, actor.id), eq(requests.idempotencyKey, idempotencyKey)));
-    if (existing) return { request: (await getRequest({ actor, requestId: existing.id }))!, created: false };
-  }
+    return existing
+      ? { request: (await getRequest({ actor, requestId: existing.id }))!, created: false }
+      : null;
+  };
+  const earlier = await madeBefore();
+  if (earlier) return earlier;
 
   // Phase 1: the item and its spec
   const item = await getCatalogItem(input.catalogItemId);
@@ -94,7 +108,7 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
   if (!itDivision) throw new AppError('internal', { log: 'no IT division configured' });
 
   // Phase 2: one transaction for the request, its frozen line and the audit row
-  const requestId = await db.transaction(async (tx) => {
+  const written = db.transaction(async (tx) => {
     let systemId = input.systemId;
     if (systemId) {
       const [system] = await tx
@@ -173,6 +187,13 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
     });
     return id;
   });
+  const requestId = await written.catch(async (error: unknown) => {
+    // the same Idempotency-Key again while the first submission was still in flight: that one stands
+    const winner = isUniqueViolation(error, 'requests_idempotency') ? await madeBefore() : null;
+    if (!winner) throw error;
+    return winner;
+  });
+  if (typeof requestId !== 'string') return requestId;
 
   return { request: (await getRequest({ actor, requestId }))!, created: true };
 }

@@ -1,26 +1,12 @@
 // GET /api/v1/requests — list · POST /api/v1/requests — submit a resource request
-import { z } from 'zod';
-import { requestStatusEnum } from '@/db/schema/enums';
-import { booleanFlag, pageQuery } from '@/lib/api/list-query';
 import { withApi } from '@/lib/api/with-api';
+import { listRequestsQuery } from '@/lib/requests/list-requests-query';
 import { listRequests } from '@/lib/requests/queries';
 import { submitRequest, submitRequestInput } from '@/lib/requests/submit-request';
 
-const listQuery = z.object({
-  ...pageQuery,
-  cursor: z.coerce.number().int().positive().optional(),
-  status: z
-    .string()
-    .transform((s) => s.split(','))
-    .pipe(z.array(z.enum(requestStatusEnum.enumValues, { error: 'validation.choice' })))
-    .optional(),
-  mine: booleanFlag,
-  pendingForMe: booleanFlag,
-});
-
 export const GET = withApi(
   async ({ actor, query }) => {
-    const q = query(listQuery);
+    const q = query(listRequestsQuery);
     return listRequests({ actor, ...q });
   },
   { permission: 'requests:read' },

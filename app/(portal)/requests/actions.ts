@@ -1,0 +1,36 @@
+'use server';
+
+import { z } from 'zod';
+import { authedAction } from '@/app/_auth/authed-action';
+import { decideStep, decisionInput } from '@/lib/approvals/decide-step';
+import { cancelRequest } from '@/lib/requests/cancel-request';
+import { submitRequest, submitRequestInput } from '@/lib/requests/submit-request';
+
+/** 기안 — submit a resource request; the new request's id on success. */
+export const submitRequestAction = authedAction(
+  submitRequestInput,
+  async ({ actor, input }) => {
+    const { request } = await submitRequest({ actor, input });
+    return { id: request.id };
+  },
+  { permission: 'requests:create' },
+);
+
+const decideActionInput = z.object({ requestId: z.string().max(100) }).and(decisionInput);
+
+/** 결재 / 반려 — decide the step of a request that awaits the caller. */
+export const decideAction = authedAction(
+  decideActionInput,
+  async ({ actor, input }) => decideStep({ actor, ...input }),
+  { permission: 'requests:decide' },
+);
+
+/** The drafter withdraws a request before provisioning. */
+export const cancelRequestAction = authedAction(
+  z.object({ requestId: z.string().max(100) }),
+  async ({ actor, input }) => {
+    await cancelRequest({ actor, requestId: input.requestId });
+    return {};
+  },
+  { permission: 'requests:read' },
+);

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/app/_auth/require-actor';
+import { RequestForm } from '@/components/requests/request-form';
+import { PageHead } from '@/components/ui/page-head';
+import { getCatalog } from '@/lib/catalog/get-catalog';
+import { isRequestableKind } from '@/lib/catalog/spec-schemas';
+import { getDepartment, getItDivision } from '@/lib/departments/queries';
+import { seoulToday } from '@/lib/format/dates';
+import { listSystems } from '@/lib/systems/queries';
+import { submitRequestAction } from '../actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('requests');
+  return { title: t('newRequest') };
+}
+
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ item?: string }> }) {
+  const actor = await requireActor('requests:create');
+  const { item: itemId } = await searchParams;
+  if (!itemId || typeof itemId !== 'string') redirect('/catalog');
+  const [t, locale, catalog, systems, department, itDivision] = await Promise.all([
+    getTranslations('requestForm'),
+    getLocale(),
+    getCatalog(),
+    listSystems({ actor }),
+    getDepartment(actor.departmentId),
+    getItDivision(),
+  ]);
+  const item = catalog.items.find((i) => i.id === itemId);
+  if (!item || !isRequestableKind(item.kind) || !department || !itDivision) notFound();
+  const name = locale === 'en' ? item.nameEn : item.name;
+  const deptName = (d: { nameKo: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.nameKo);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/catalog">{t('backToCatalog')}</Link>
+      </p>
+      <PageHead title={t('title', { name })} lead={t('lead')} />
+      <RequestForm
+        item={{ id: item.id, kind: item.kind, name }}
+        defaults={item.defaults}
+        options={catalog.options}
+        prices={catalog.rateCard.prices}
+        rateCardName={catalog.rateCard.name}
+        systems={systems.map((s) => ({ id: s.id, name: s.name }))}
+        departments={{
+          requester: { id: department.id, name: deptName(department) },
+          itDivision: { id: itDivision.id, name: deptName(itDivision) },
+        }}
+        today={seoulToday()}
+        action={submitRequestAction}
+      />
+    </>
+  );
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { decisionInput } from '@/lib/approvals/decide-step';
+import { listRequestsQuery } from '@/lib/requests/list-requests-query';
+import { submitRequestInput } from '@/lib/requests/submit-request';
+import { listResourcesQuery } from '@/lib/resources/list-resources-query';
+import { issueTokenInput } from '@/lib/tokens/issue-token';
+import {
+  type ErrorStatus,
+  errorStatuses,
+  idParameter,
+  json,
+  operation,
+  queryParameters,
+  ref,
+} from './openapi-operation';
+import { apiComponents } from './openapi-schemas';
+
+// The OpenAPI 3.1 document of API v1 (API.md), built from the same zod schemas the routes parse
+// with, so the document cannot drift from what the server accepts. Served at /api/v1/openapi.json.
+
+const signedIn: ErrorStatus[] = [401, 403];
+
+function paths() {
+  return {
+    '/api/v1/tokens': {
+      post: operation({
+        summary: 'Issue a personal access token',
+        tag: 'auth',
+        description:
+          'With `email` and `password` of a local (non-SSO) account, or with a browser session and no credentials. ' +
+          'The token is shown once; only its hash is stored. Rate-limited. Wrong credentials answer 401 without saying which part was wrong.',
+        body: issueTokenInput,
+        ok: { 201: ['IssuedToken', 'The new token'] },
+        errors: [400, 401, 429],
+        security: [{}, { bearerAuth: [] }],
+      }),
+    },
+    '/api/v1/me': {
+      get: operation({
+        summary: 'The caller',
+        tag: 'auth',
+        ok: { 200: ['Me', 'The caller'] },
+        errors: [401],
+      }),
+    },
+    '/api/v1/catalog': {
+      get: operation({
+        summary: 'Catalogue items with their spec schema and current monthly price',
+        tag: 'catalog',
+        ok: { 200: ['Catalog', 'The catalogue'] },
+        errors: signedIn,
+      }),
+    },
+    '/api/v1/requests': {
+      get: operation({
+        summary: 'Requests the caller may see, newest first',
+        tag: 'requests',
+        parameters: queryParameters(listRequestsQuery),
+        ok: { 200: ['RequestList', 'One page of requests'] },
+        errors: [400, ...signedIn],
+      }),
+      post: operation({
+        summary: 'Submit a resource request (기안)',
+        tag: 'requests',
+        description:
+          "`spec` must be valid against the catalogue item's `specSchema`. Give either `systemId` or the " +
+          '`systemName` of a new business system. The approval line (결재선) is built and frozen on submission.',
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description:
+              'a retry with the same key answers the request made the first time (200) instead of a second one',
+            schema: { type: 'string', maxLength: 200 },
+          },
+        ],
+        body: submitRequestInput,
+        ok: {
+          201: ['Request', 'Submitted'],
+          200: ['Request', 'Already submitted with this Idempotency-Key'],
+        },
+        errors: [400, ...signedIn, 409, 422],
+      }),
+    },
+    '/api/v1/requests/{id}': {
+      get: operation({
+        summary: 'One request with its approval line',
+        tag: 'requests',
+        parameters: [idParameter('request')],
+        ok: { 200: ['Request', 'The request'] },
+        errors: [...signedIn, 404],
+      }),
+    },
+    '/api/v1/requests/{id}/decision': {
+      post: operation({
+        summary: 'Approve or reject the step that awaits the caller (결재 / 반려)',
+        tag: 'requests',
+        description: 'A rejection needs a `comment` (the reason). 409 when nothing awaits the caller.',
+        parameters: [idParameter('request')],
+        body: decisionInput,
+        ok: { 200: ['Request', 'The request after the decision'] },
+        errors: [400, ...signedIn, 404, 409],
+      }),
+    },
+    '/api/v1/requests/{id}/cancel': {
+      post: operation({
+        summary: 'Withdraw a request before provisioning (the drafter only)',
+        tag: 'requests',
+        parameters: [idParameter('request')],
+        ok: { 200: ['Request', 'The cancelled request'] },
+        errors: [...signedIn, 404, 409],
+      }),
+    },
+    '/api/v1/resources': {
+      get: operation({
+        summary: 'Resources the caller may see, newest first',
+        tag: 'resources',
+        parameters: queryParameters(listResourcesQuery),
+        ok: { 200: ['ResourceList', 'One page of resources'] },
+        errors: [400, ...signedIn],
+      }),
+    },
+    '/api/v1/resources/{id}': {
+      get: operation({
+        summary: 'One resource with its event history',
+        tag: 'resources',
+        parameters: [idParameter('resource')],
+        ok: { 200: ['ResourceDetail', 'The resource'] },
+        errors: [...signedIn, 404],
+      }),
+    },
+    '/api/v1/healthz': {
+      get: operation({
+        summary: 'Liveness of the web process, its database and its job queue',
+        tag: 'operations',
+        ok: { 200: ['Health', 'Healthy'], 503: ['Health', 'The database or the queue is unreachable'] },
+        errors: [],
+        security: [],
+      }),
+    },
+    '/api/v1/openapi.json': {
+      get: operation({
+        summary: 'This document',
+        tag: 'operations',
+        ok: { 200: [{ type: 'object' }, 'The OpenAPI 3.1 document'] },
+        errors: [],
+        security: [],
+      }),
+    },
+  };
+}
+
+function components() {
+  const { schemas } = z.toJSONSchema(apiComponents, {
+    target: 'draft-2020-12',
+    io: 'input',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  const responses: Record<string, unknown> = {
+    Internal: json(ref('Error'), 'Something went wrong on the server; the details stay in its log.'),
+  };
+  for (const [name, description] of Object.values(errorStatuses))
+    responses[name] = json(ref('Error'), description);
+  return {
+    schemas: Object.fromEntries(
+      Object.entries(schemas).map(([name, { $schema: _s, $id: _i, ...schema }]) => [name, schema]),
+    ),
+    responses,
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A personal access token (`dcp_…`) from POST /api/v1/tokens, the settings page or `npm run cli -- token create`.',
+      },
+    },
+  };
+}
+
+let cached: Record<string, unknown> | undefined;
+
+/** The OpenAPI 3.1 document of API v1, built once per process. */
+export function openApiDocument(): Record<string, unknown> {
+  cached ??= {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    info: {
+      title: 'D-Cloud Portal API',
+      version: '1.0.0',
+      description:
+        'Self-service requests, approvals and resources of the city’s shared private cloud. JSON in and out; ' +
+        'amounts are integer KRW; times are ISO-8601 with offset. Errors share one shape, with a message in the ' +
+        "caller's language (the `dcloud-locale` cookie or Accept-Language; Korean by default). Lists take " +
+        '`?limit=&cursor=` and answer `{ items, nextCursor }`. A browser session works too; its state changes must ' +
+        'come from the portal’s own origin.',
+    },
+    tags: ['auth', 'catalog', 'requests', 'resources', 'operations'].map((name) => ({ name })),
+    security: [{ bearerAuth: [] }],
+    paths: paths(),
+    components: components(),
+  };
+  return cached;
+}
