@@ -13,13 +13,13 @@ export type PollResourceOptions = { resourceId: string };
 export async function pollResource({ resourceId }: PollResourceOptions): Promise<void> {
   const db = getDb();
   const [resource] = await db.select().from(resources).where(eq(resources.id, resourceId));
-  if (!resource || resource.status !== 'provisioning' || !resource.providerRef) return;
+  if (resource?.status !== 'provisioning' || !resource.providerRef) return;
 
   const state = await getProvider(resource.provider).status(resource.providerRef);
 
   await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(resources).where(eq(resources.id, resourceId)).for('update');
-    if (!locked || locked.status !== 'provisioning') return;
+    if (locked?.status !== 'provisioning') return;
     if (state.state === 'building') {
       if (state.phase && state.phase !== locked.providerState) {
         await tx

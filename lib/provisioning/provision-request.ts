@@ -55,7 +55,7 @@ export async function provisionRequest({ requestId }: ProvisionRequestOptions): 
     });
     return row!;
   });
-  if (!resource || resource.status !== 'provisioning' || resource.providerRef) return;
+  if (resource?.status !== 'provisioning' || resource.providerRef) return;
 
   // Phase 2: the cloud call, outside any transaction
   const spec = resource.spec as Record<string, unknown>;
