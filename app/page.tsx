@@ -1,5 +1,10 @@
 import { redirect } from 'next/navigation';
+import { can } from '@/lib/auth/permissions';
+import { currentActor } from './_auth/require-actor';
 
-export default function Home() {
-  redirect('/catalog');
+// / — approvers start at their inbox, everyone else at the catalogue
+export default async function Home() {
+  const actor = await currentActor();
+  if (!actor) redirect('/signin');
+  redirect(can(actor, 'requests:decide') ? '/inbox' : '/catalog');
 }

@@ -4,11 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
-import { validationValues } from '@/components/forms/validation-values';
 import { ChoiceGroup, Field } from '@/components/ui/field';
 import { estimateMonthlyKrw, footprint, type RatePrices } from '@/lib/catalog/estimate';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
-import { LIMITS, specSchemas } from '@/lib/catalog/spec-schemas';
+import { LIMITS, specSchemas, validationValues } from '@/lib/catalog/spec-schemas';
 import { zodDetails } from '@/lib/errors/zod-details';
 import { formatKrw } from '@/lib/format/krw';
 import { toLocale } from '@/lib/i18n/config';
@@ -451,7 +450,6 @@ export function RequestForm(props: RequestFormProps) {
       <div className="stack sticky">
         <EstimatePanel
           footprint={fp}
-          estimate={estimate}
           drTier={values.drTier}
           prices={prices}
           rateCardName={props.rateCardName}

@@ -64,7 +64,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   logger: {
     error: (error) => {
-      if (error.name === 'CredentialsSignin') return;
+      // a wrong password is an expected outcome, not a server error (class names are minified in builds)
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
       console.error('[auth]', error);
     },
   },

@@ -52,19 +52,39 @@ export function footprint(kind: string, spec: Record<string, unknown>, options: 
   }
 }
 
+export type EstimateLine = {
+  unit: 'vcpu' | 'ramGb' | 'storageGb' | 'instances' | 'license' | 'dr';
+  /** units counted (the DR line carries its percentage) */
+  quantity: number;
+  amountKrw: number;
+};
+
 /**
- * Monthly cost in integer KRW. Base = units × unit prices + licence; the DR surcharge is a
- * percentage of the base rounded half up to the won. Pure, so the form's live estimate and the
+ * Monthly cost in integer KRW, line by line. Base = units × unit prices + licence; the DR surcharge
+ * is a percentage of the base rounded half up to the won. Pure, so the form's live estimate and the
  * frozen estimate on the request are the same function.
  */
-export function estimateMonthlyKrw(fp: Footprint, prices: RatePrices, drTier: DrTier): number {
-  const base =
-    fp.vcpu * prices.vcpu +
-    fp.ramGb * prices.ram_gb +
-    fp.storageGb * prices.storage_gb +
-    fp.instances * prices.platform_instance +
-    fp.licenseKrw;
+export function estimateBreakdown(
+  fp: Footprint,
+  prices: RatePrices,
+  drTier: DrTier,
+): { lines: EstimateLine[]; totalKrw: number } {
+  const lines: EstimateLine[] = [
+    { unit: 'vcpu', quantity: fp.vcpu, amountKrw: fp.vcpu * prices.vcpu },
+    { unit: 'ramGb', quantity: fp.ramGb, amountKrw: fp.ramGb * prices.ram_gb },
+    { unit: 'storageGb', quantity: fp.storageGb, amountKrw: fp.storageGb * prices.storage_gb },
+    { unit: 'instances', quantity: fp.instances, amountKrw: fp.instances * prices.platform_instance },
+    { unit: 'license', quantity: fp.licenseKrw > 0 ? 1 : 0, amountKrw: fp.licenseKrw },
+  ];
+  const base = lines.reduce((sum, line) => sum + line.amountKrw, 0);
   const pct =
     drTier === 'backup' ? prices.dr_backup_pct : drTier === 'replicated' ? prices.dr_replicated_pct : 0;
-  return base + Math.round((base * pct) / 100);
+  lines.push({ unit: 'dr', quantity: pct, amountKrw: Math.round((base * pct) / 100) });
+  const shown = lines.filter((line) => line.quantity > 0);
+  return { lines: shown, totalKrw: shown.reduce((sum, line) => sum + line.amountKrw, 0) };
+}
+
+/** The monthly total of estimateBreakdown. */
+export function estimateMonthlyKrw(fp: Footprint, prices: RatePrices, drTier: DrTier): number {
+  return estimateBreakdown(fp, prices, drTier).totalKrw;
 }
