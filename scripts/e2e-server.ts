@@ -1,13 +1,27 @@
 // The portal for the end-to-end tests, on a fresh database that is removed afterwards:
 // with DATABASE_URL, a new database on that server; without it, the embedded PostgreSQL in a temp dir.
+// Single sign-on goes to a real OpenID Connect provider started here on 127.0.0.1 (e2e/support/oidc-provider.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { oidcTestClient, startOidcProvider } from '../e2e/support/oidc-provider';
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, DCLOUD_SEED: 'demo' };
+  // first the identity provider, which holds nothing to clean up if what follows fails
+  const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const oidc = await startOidcProvider({ redirectUri: `${appUrl}/api/auth/callback/oidc` });
+  console.log(`[e2e-server] OpenID Connect provider on ${oidc.issuer}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DCLOUD_SEED: 'demo',
+    AUTH_OIDC_ISSUER: oidc.issuer,
+    AUTH_OIDC_CLIENT_ID: oidcTestClient.id,
+    AUTH_OIDC_CLIENT_SECRET: oidcTestClient.secret,
+    AUTH_OIDC_NAME: '시 통합인증',
+    AUTH_OIDC_SCOPE: 'openid email profile dcloud',
+  };
   let cleanup: () => Promise<void> = async () => undefined;
   const base = process.env.DATABASE_URL;
   if (base) {
@@ -38,6 +52,7 @@ async function main() {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   child.on('exit', async (code) => {
+    await oidc.close().catch((error) => console.error('[e2e-server] OIDC provider:', error));
     await cleanup().catch((error) => console.error('[e2e-server] cleanup:', error));
     process.exit(code ?? 0);
   });

@@ -15,8 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function SignInPage() {
+/** next-auth sends a refused or failed sign-in back here as ?error=<type> (lib/auth/next-auth.ts). */
+type SearchParams = Promise<{ error?: string | string[] }>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   if (await currentActor()) redirect('/');
+  const { error } = await searchParams;
   const [t, tAll, locale, demoUsers] = await Promise.all([
     getTranslations('signin'),
     getTranslations(),
@@ -48,6 +52,16 @@ export default async function SignInPage() {
               <p>{t('lead')}</p>
             </div>
           </div>
+          {error ? (
+            <div
+              className="alert alert--error"
+              role="alert"
+              id="sso-error"
+              style={{ marginBottom: 'var(--space-5)' }}
+            >
+              <p>{error === 'AccessDenied' ? t('ssoDenied') : t('ssoFailed')}</p>
+            </div>
+          ) : null}
           <div className="signin__grid">
             {isDemoMode() && demoUsers.length > 0 ? (
               <section className="card" aria-labelledby="demo-title">

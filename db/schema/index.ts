@@ -5,3 +5,4 @@ export * from './rate-limits';
 export * from './requests';
 export * from './resources';
 export * from './tokens';
+export * from './approvals';

@@ -52,6 +52,10 @@ export const requests = pgTable(
       .notNull()
       .references(() => rateCards.id),
     failureReason: text('failure_reason'),
+    /** the approval policy version the current line was computed from */
+    policyVersion: integer('policy_version'),
+    /** the current resubmission round (1 for the first submission) */
+    round: integer('round').notNull().default(1),
     idempotencyKey: text('idempotency_key'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -80,9 +84,17 @@ export const approvalSteps = pgTable('approval_steps', {
   approverUserId: uuid('approver_user_id').references(() => users.id),
   status: stepStatusEnum('status').notNull(),
   decidedBy: uuid('decided_by').references(() => users.id),
+  /** 대결: the approver the decider acted for, when a substitute decided */
+  actingForUserId: uuid('acting_for_user_id').references(() => users.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   comment: text('comment'),
   pendingSince: timestamp('pending_since', { withTimezone: true }),
+  /** resubmission round: a rejected request resubmitted gets a new line with round + 1; old rounds stay */
+  round: integer('round').notNull().default(1),
+  /** the policy rule that produced this step (for the timeline) */
+  ruleName: text('rule_name'),
+  reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+  escalatedAt: timestamp('escalated_at', { withTimezone: true }),
 });
 
 /** Append-only: who did what, when, before/after, from where. */

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, signedInPage } from '../fixtures';
+import { expect, expectAccessible, signedInPage, test } from '../fixtures';
 
 // The walking skeleton's path as its three users walk it: the requester drafts a VM request, the
 // department head and the IT reviewer approve it from their inboxes, and the requester watches the

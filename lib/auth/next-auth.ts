@@ -42,20 +42,20 @@ function providers(): NextAuthConfig['providers'] {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-  pages: { signIn: '/signin' },
+  // a refused or failed sign-in (?error=AccessDenied, …) comes back to the sign-in page, which explains it
+  pages: { signIn: '/signin', error: '/signin' },
   providers: providers(),
   callbacks: {
-    async signIn({ account, profile }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider !== 'oidc') return true;
-      return Boolean(profile && (await syncOidcUser(profile as Record<string, unknown>)));
+      const id = profile ? await syncOidcUser(profile as Record<string, unknown>) : null;
+      if (!id) return false; // → /signin?error=AccessDenied
+      // the portal's user id; next-auth hands this same `user` object to the jwt callback below
+      user.id = id;
+      return true;
     },
-    async jwt({ token, user, account, profile }) {
-      if (account?.provider === 'oidc' && profile) {
-        const id = await syncOidcUser(profile as Record<string, unknown>);
-        if (id) token.uid = id;
-      } else if (user?.id) {
-        token.uid = user.id;
-      }
+    async jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
       return token;
     },
     async session({ session, token }) {

@@ -5,7 +5,7 @@ import { type Actor, hasRole, type Role } from './actor';
 const grants = {
   'requests:create': ['requester', 'dept_approver', 'admin'],
   'requests:read': ['requester', 'dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'],
-  'requests:decide': ['dept_approver', 'it_reviewer', 'senior_approver', 'admin'],
+  'requests:decide': ['dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'],
   'resources:read': ['requester', 'dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'],
   'catalog:read': ['requester', 'dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'],
   'tokens:manage': ['requester', 'dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'],

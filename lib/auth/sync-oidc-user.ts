@@ -14,7 +14,7 @@ function claim(profile: Record<string, unknown>, name: string): unknown {
  * Maps an OIDC profile to a portal user: department from AUTH_OIDC_DEPARTMENT_CLAIM (a department
  * code), roles from AUTH_OIDC_ROLES_CLAIM (names as in the portal, optionally mapped by
  * AUTH_OIDC_ROLE_MAP="idp-group=role,..."). Creates or updates the user; returns its id, or null
- * when the claims name no known department.
+ * when the claims name no known department or the portal account is deactivated.
  */
 export async function syncOidcUser(profile: Record<string, unknown>): Promise<string | null> {
   const email = String(profile.email ?? '').toLowerCase();
@@ -31,7 +31,8 @@ export async function syncOidcUser(profile: Record<string, unknown>): Promise<st
   const wanted = (Array.isArray(rawRoles) ? rawRoles : [rawRoles])
     .map((r) => map.get(String(r)) ?? String(r))
     .filter((r): r is Role => (allRoles as readonly string[]).includes(r));
-  const granted: Role[] = wanted.length ? wanted : ['requester'];
+  // once each: a group mapped to a role the claim also names directly would break the insert below
+  const granted: Role[] = wanted.length ? [...new Set(wanted)] : ['requester'];
 
   return getDb().transaction(async (tx) => {
     const [dept] = await tx
@@ -40,7 +41,12 @@ export async function syncOidcUser(profile: Record<string, unknown>): Promise<st
       .where(eq(departments.code, deptCode));
     if (!dept) return null;
     const name = String(profile.name ?? email);
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const [existing] = await tx
+      .select({ id: users.id, active: users.active })
+      .from(users)
+      .where(eq(users.email, email));
+    // a deactivated account stays out, and keeps the roles an administrator left it with
+    if (existing && !existing.active) return null;
     const id = existing
       ? existing.id
       : (

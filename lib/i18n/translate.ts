@@ -4,13 +4,15 @@ import adminEn from './messages/admin.en.json';
 import adminKo from './messages/admin.ko.json';
 import en from './messages/en.json';
 import ko from './messages/ko.json';
+import linksEn from './messages/links.en.json';
+import linksKo from './messages/links.ko.json';
 import uiEn from './messages/ui.en.json';
 import uiKo from './messages/ui.ko.json';
 
 /** The message catalogues, Korean first; each file holds whole top-level namespaces. */
 export const messages = {
-  ko: { ...ko, ...uiKo, ...adminKo },
-  en: { ...en, ...uiEn, ...adminEn },
+  ko: { ...ko, ...uiKo, ...adminKo, ...linksKo },
+  en: { ...en, ...uiEn, ...adminEn, ...linksEn },
 } as const;
 
 /** A translator outside React (API errors, mail, jobs). */

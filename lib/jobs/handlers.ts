@@ -1,3 +1,5 @@
+import { sweepWithActivePolicy } from '@/lib/approvals/sweep-pending-steps';
+import { sendOutboxMail } from '@/lib/notify/send-outbox-mail';
 import { failProvisioning } from '@/lib/provisioning/fail-provisioning';
 import { pollResource } from '@/lib/provisioning/poll-resource';
 import { provisionRequest } from '@/lib/provisioning/provision-request';
@@ -19,5 +21,11 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   },
   'provisioning.poll': {
     run: pollResource,
+  },
+  'mail.send': {
+    run: sendOutboxMail,
+  },
+  'approvals.sweep': {
+    run: sweepWithActivePolicy,
   },
 };

@@ -10,6 +10,16 @@ export const queues = {
     payload: z.object({ resourceId: z.uuid() }),
     options: { retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 30, expireInSeconds: 120 },
   },
+  'mail.send': {
+    payload: z.object({ outboxId: z.uuid() }),
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+  },
+  /** reminders and escalation of overdue approval steps; scheduled every 5 minutes (lib/jobs/run-worker.ts) */
+  'approvals.sweep': {
+    payload: z.object({}),
+    // the next run retries anyway; keep a day of runs rather than a week
+    options: { retryLimit: 1, retryDelay: 30, expireInSeconds: 240, deleteAfterSeconds: 86_400 },
+  },
 } as const;
 
 export type QueueName = keyof typeof queues;

@@ -13,6 +13,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<{ stop: () =
   const boss = new PgBoss({ connectionString: options.connectionString, supervise: true, schedule: true });
   boss.on('error', (error) => console.error('[worker]', error));
   await boss.start();
+  // schedule() upserts the row of (queue, key): every worker may declare it at start. Only the cron
+  // pass of one instance sends each occurrence, and the sweep's claims make overlapping runs harmless.
+  await boss.schedule('approvals.sweep', '*/5 * * * *', {}, { tz: 'Asia/Seoul' });
   for (const name of queueNames) await work(boss, name, options.concurrency ?? 4);
   return { stop: () => boss.stop({ graceful: true, timeout: 20_000 }) };
 }

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { resources } from '@/db/schema/resources';
 import { systemActor } from '@/lib/auth/system-actor';
+import { queueMail } from '@/lib/notify/queue-mail';
+import { loadRequestSummary } from '@/lib/notify/request-summary';
 import { lockRequest, transitionRequest } from '@/lib/requests/transitions';
 import { transitionResource } from '@/lib/resources/transitions';
 
@@ -36,6 +38,14 @@ export async function failProvisioning({ requestId, reason }: FailProvisioningOp
       action: 'request.failed',
       set: { failureReason: reason },
       detail: { reason },
+    });
+    const summary = await loadRequestSummary(tx, requestId);
+    await queueMail(tx, {
+      template: 'resource-failed',
+      to: summary.requester,
+      dedupeKey: `resource-failed:${requestId}`,
+      requestId,
+      data: { ...summary, reason },
     });
   });
 }

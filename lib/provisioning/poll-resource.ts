@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { resourceEvents, resources } from '@/db/schema/resources';
 import { systemActor } from '@/lib/auth/system-actor';
+import { appUrl } from '@/lib/config/runtime';
 import { enqueue } from '@/lib/jobs/enqueue';
+import { queueMail } from '@/lib/notify/queue-mail';
+import { loadRequestSummary } from '@/lib/notify/request-summary';
 import { lockRequest, transitionRequest } from '@/lib/requests/transitions';
 import { transitionResource } from '@/lib/resources/transitions';
 import { getProvider } from './providers/get-provider';
@@ -54,5 +57,23 @@ export async function pollResource({ resourceId }: PollResourceOptions): Promise
       action: ok ? 'request.active' : 'request.failed',
       set: ok ? {} : { failureReason: state.message ?? state.state },
     });
+    const summary = await loadRequestSummary(tx, request.id);
+    if (ok) {
+      await queueMail(tx, {
+        template: 'resource-active',
+        to: summary.requester,
+        dedupeKey: `resource-active:${resourceId}`,
+        requestId: request.id,
+        data: { ...summary, resourceName: locked.name, resourceUrl: `${appUrl()}/resources/${resourceId}` },
+      });
+    } else {
+      await queueMail(tx, {
+        template: 'resource-failed',
+        to: summary.requester,
+        dedupeKey: `resource-failed:${request.id}`,
+        requestId: request.id,
+        data: { ...summary, reason: state.message ?? state.state },
+      });
+    }
   });
 }

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { businessSystems, departments } from '@/db/schema/org';
-import { approvalSteps, requests } from '@/db/schema/requests';
-import { buildApprovalLine } from '@/lib/approvals/build-approval-line';
+import { businessSystems } from '@/db/schema/org';
+import { requests } from '@/db/schema/requests';
+import { startApprovalLine } from '@/lib/approvals/start-approval-line';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { type Actor, seesAllDepartments } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
@@ -101,12 +101,6 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
   const spec = parsedSpec.data as Record<string, unknown>;
   const estimate = estimateMonthlyKrw(footprint(item.kind, spec, options), rateCard.prices, input.drTier);
 
-  const [itDivision] = await db
-    .select({ id: departments.id })
-    .from(departments)
-    .where(eq(departments.isItDivision, true));
-  if (!itDivision) throw new AppError('internal', { log: 'no IT division configured' });
-
   // Phase 2: one transaction for the request, its frozen line and the audit row
   const written = db.transaction(async (tx) => {
     let systemId = input.systemId;
@@ -153,7 +147,7 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
         purpose: input.purpose,
         leaseUntil: input.leaseUntil ?? null,
         drTier: input.drTier,
-        status: 'in_approval',
+        status: 'submitted',
         estimateMonthlyKrw: estimate,
         rateCardId: rateCard.id,
         idempotencyKey: idempotencyKey ?? null,
@@ -162,29 +156,14 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
       .returning({ id: requests.id });
     const id = row!.id;
 
-    const line = buildApprovalLine({
-      requesterDepartmentId: actor.departmentId,
-      itDivisionId: itDivision.id,
-      estimateMonthlyKrw: estimate,
-    });
-    await tx.insert(approvalSteps).values(
-      line.map((step, index) => ({
-        requestId: id,
-        order: step.order,
-        kind: step.kind,
-        approverRole: step.approverRole,
-        approverDepartmentId: step.approverDepartmentId,
-        status: index === 0 ? ('pending' as const) : ('waiting' as const),
-        pendingSince: index === 0 ? new Date() : null,
-      })),
-    );
     await writeAudit(tx, {
       actor,
       action: 'request.submitted',
       entityType: 'request',
       entityId: id,
-      after: { status: 'in_approval', estimateMonthlyKrw: estimate, steps: line.length },
+      after: { status: 'submitted', estimateMonthlyKrw: estimate },
     });
+    await startApprovalLine(tx, { requestId: id, round: 1, actor, now: new Date() });
     return id;
   });
   const requestId = await written.catch(async (error: unknown) => {

@@ -16,7 +16,7 @@ const requestTransitions: Record<RequestStatus, readonly RequestStatus[]> = {
   approved: ['provisioning', 'failed'],
   provisioning: ['active', 'failed'],
   active: [],
-  rejected: [],
+  rejected: ['submitted'],
   cancelled: [],
   failed: [],
 };
