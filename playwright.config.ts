@@ -1,7 +1,13 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3456);
 const baseURL = `http://localhost:${port}`;
+
+// The e2e server's SMTP server keeps every mail it receives here as <n>.eml (scripts/e2e-server.ts),
+// and the specs read it (e2e/email). Chosen here, where both the specs and the server (a child) see it.
+process.env.E2E_MAIL_DIR ??= path.join(os.tmpdir(), `dcloud-e2e-mail-${process.pid}`);
 
 /** Debian's Chromium where present: Playwright cannot download its own browsers here. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,7 +46,13 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-    env: { PORT: String(port), SIM_BUILD_MS: '3000', SIM_CALL_MS: '100', APP_URL: baseURL },
+    env: {
+      PORT: String(port),
+      SIM_BUILD_MS: '3000',
+      SIM_CALL_MS: '100',
+      APP_URL: baseURL,
+      E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },

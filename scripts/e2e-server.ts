@@ -1,18 +1,24 @@
 // The portal for the end-to-end tests, on a fresh database that is removed afterwards:
 // with DATABASE_URL, a new database on that server; without it, the embedded PostgreSQL in a temp dir.
 // Single sign-on goes to a real OpenID Connect provider started here on 127.0.0.1 (e2e/support/oidc-provider.ts).
+// Mail goes over real SMTP to a server started here on 127.0.0.1, which keeps every message as a file in
+// E2E_MAIL_DIR (chosen by playwright.config.ts) for the specs to read (e2e/support/smtp-sink.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { oidcTestClient, startOidcProvider } from '../e2e/support/oidc-provider';
+import { startSmtpSink } from '../e2e/support/smtp-sink';
 
 async function main() {
   // first the identity provider, which holds nothing to clean up if what follows fails
   const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const oidc = await startOidcProvider({ redirectUri: `${appUrl}/api/auth/callback/oidc` });
   console.log(`[e2e-server] OpenID Connect provider on ${oidc.issuer}`);
+  const mailDir = process.env.E2E_MAIL_DIR ?? path.join(os.tmpdir(), `dcloud-e2e-mail-${process.pid}`);
+  const smtp = await startSmtpSink({ dir: mailDir });
+  console.log(`[e2e-server] SMTP server on ${smtp.url}, mail kept in ${mailDir}`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DCLOUD_SEED: 'demo',
@@ -21,6 +27,7 @@ async function main() {
     AUTH_OIDC_CLIENT_SECRET: oidcTestClient.secret,
     AUTH_OIDC_NAME: '시 통합인증',
     AUTH_OIDC_SCOPE: 'openid email profile dcloud',
+    SMTP_URL: smtp.url,
   };
   let cleanup: () => Promise<void> = async () => undefined;
   const base = process.env.DATABASE_URL;
@@ -53,6 +60,8 @@ async function main() {
   process.on('SIGINT', stop);
   child.on('exit', async (code) => {
     await oidc.close().catch((error) => console.error('[e2e-server] OIDC provider:', error));
+    await smtp.close().catch((error) => console.error('[e2e-server] SMTP server:', error));
+    rmSync(mailDir, { recursive: true, force: true });
     await cleanup().catch((error) => console.error('[e2e-server] cleanup:', error));
     process.exit(code ?? 0);
   });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { isDemoMode } from '@/lib/config/runtime';
 import { LanguageSwitch } from './language-switch';
 import { MainNav, type NavItem } from './main-nav';
 
@@ -23,11 +24,14 @@ export function SiteHeader({ user, nav, signOutAction, setLocaleAction }: SiteHe
             label: t('nav.inbox'),
             count: { value: nav.inboxCount, text: t('nav.inboxWaiting', { count: nav.inboxCount }) },
           },
+          { href: '/settings/delegations', label: t('nav.delegations') },
         ]
       : []),
     { href: '/resources', label: t('nav.resources') },
     { href: '/settings/tokens', label: t('nav.settings') },
     ...(nav.isAdmin ? [{ href: '/admin', label: t('nav.admin') }] : []),
+    // demo mode: what the portal mailed, links included (app/(portal)/dev/mailbox)
+    ...(isDemoMode() ? [{ href: '/dev/mailbox', label: t('devMailbox.nav') }] : []),
   ];
   return (
     <header className="site-header">

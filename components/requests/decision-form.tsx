@@ -11,12 +11,15 @@ export type DecideInput = { requestId: string; decision: 'approve' | 'reject'; c
 export function DecisionForm({
   requestId,
   stepKindLabel,
+  actingFor,
   action,
   onDecided,
   onRefused,
 }: {
   requestId: string;
   stepKindLabel: string;
+  /** 대결: the approver the signed-in user decides for, when they are that approver's substitute */
+  actingFor?: string | null;
   action: Action<DecideInput, { requestStatus: string }>;
   onDecided: (message: string) => void;
   /** a refusal that is not about the comment (someone acted first, the request moved on) */
@@ -54,6 +57,11 @@ export function DecisionForm({
     <section className="card" aria-labelledby="decision-title">
       <h2 id="decision-title">{t('title')}</h2>
       <p>{t('lead', { kind: stepKindLabel })}</p>
+      {actingFor ? (
+        <p className="alert alert--info">
+          <strong>{t('actingFor', { name: actingFor })}</strong>
+        </p>
+      ) : null}
       <form
         className="form"
         noValidate

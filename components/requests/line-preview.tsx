@@ -1,56 +1,160 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { buildApprovalLine, SENIOR_THRESHOLD_MONTHLY_KRW } from '@/lib/approvals/build-approval-line';
+import {
+  buildApprovalLine,
+  type LineSubject,
+  type PlannedStep,
+  ruleMatches,
+  totalCostKrw,
+} from '@/lib/approvals/build-approval-line';
+import type { LinePreviewData } from '@/lib/approvals/line-preview-data';
+import type { ApproverRef, PolicyRule } from '@/lib/approvals/policy-schema';
 import { formatKrwShort } from '@/lib/format/krw';
 import { toLocale } from '@/lib/i18n/config';
 
-export type LinePreviewDepartments = {
-  requester: { id: string; name: string };
-  itDivision: { id: string; name: string };
-};
+export type LinePreviewSubject = Omit<LineSubject, 'totalKrw'> & { leaseUntil: string };
 
-/** The 결재선 the request will get at this estimate (the senior step appears at the 전결 threshold). */
-export function LinePreview({
-  estimate,
-  departments,
-}: {
-  estimate: number;
-  departments: LinePreviewDepartments;
-}) {
-  const t = useTranslations('requestForm');
+/**
+ * Whole months a lease runs from `now` (a started month counts), or null without a lease end —
+ * the rule lib/approvals/plan-line.ts applies when the request is submitted.
+ */
+function leaseMonths(leaseUntil: string, now: Date): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(leaseUntil)) return null;
+  const days = (Date.parse(`${leaseUntil}T23:59:59+09:00`) - now.getTime()) / 86_400_000;
+  return Math.max(1, Math.ceil(days / 30));
+}
+
+/** Rules that add steps only from an amount on (the senior official's, in the default policy). */
+function thresholdOf(rule: PolicyRule): { monthly?: number; total?: number } | null {
+  const monthly = rule.match.monthlyKrw?.min;
+  const total = rule.match.totalKrw?.min;
+  return monthly || total ? { monthly, total } : null;
+}
+
+/**
+ * The 결재선 the request will get: the policy in force run through the same pure buildApprovalLine
+ * as the server, live with the form. Each step shows its kind, approvers and the rule behind it; a
+ * note tells whether 전결 applies (the amount-gated rule is absent) or the senior official signs.
+ */
+export function LinePreview({ data, subject }: { data: LinePreviewData; subject: LinePreviewSubject }) {
+  const t = useTranslations('linePreview');
+  const tForm = useTranslations('requestForm');
   const tEnum = useTranslations('enums');
   const locale = toLocale(useLocale());
-  const steps = buildApprovalLine({
-    requesterDepartmentId: departments.requester.id,
-    itDivisionId: departments.itDivision.id,
-    estimateMonthlyKrw: estimate,
+  const { policy } = data;
+  const months = leaseMonths(subject.leaseUntil, new Date());
+  const monthsCounted = months ?? policy.settings.monthsWithoutLease;
+  const lineSubject: LineSubject = {
+    departmentCode: subject.departmentCode,
+    kind: subject.kind,
+    environment: subject.environment,
+    monthlyKrw: subject.monthlyKrw,
+    totalKrw: totalCostKrw(subject.monthlyKrw, months, policy.settings.monthsWithoutLease),
+  };
+  const line = buildApprovalLine(policy, lineSubject);
+  const groups = [...new Set(line.map((s) => s.order))].map((order) => line.filter((s) => s.order === order));
+
+  const deptName = (code: string) => {
+    const d = data.departments.find((x) => x.code === code);
+    return d ? (locale === 'en' ? d.nameEn : d.nameKo) : code;
+  };
+  const approverLabel = (a: ApproverRef) =>
+    a.type === 'user'
+      ? (data.people.find((p) => p.email.toLowerCase() === a.email.toLowerCase())?.name ?? a.email)
+      : t('roleIn', {
+          role: tEnum(`role.${a.role}`),
+          department: deptName(a.type === 'department_role' ? a.departmentCode : subject.departmentCode),
+        });
+
+  // 전결 or not: for each amount-gated rule that would otherwise apply to this request
+  const amount = (n: number) => formatKrwShort(n, locale);
+  const finalGroup = [...groups].reverse().find((g) => g[0]?.kind === 'approve');
+  const notes = policy.rules.flatMap((rule) => {
+    const threshold = thresholdOf(rule);
+    if (!threshold) return [];
+    const ungated = { ...rule, match: { ...rule.match, monthlyKrw: undefined, totalKrw: undefined } };
+    if (!ruleMatches(ungated, lineSubject)) return [];
+    const condition = [
+      threshold.monthly ? t('conditionMonthly', { amount: amount(threshold.monthly) }) : null,
+      threshold.total ? t('conditionTotal', { amount: amount(threshold.total) }) : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    if (ruleMatches(rule, lineSubject)) return [t('senior', { condition, rule: rule.name })];
+    const below =
+      (threshold.monthly !== undefined && lineSubject.monthlyKrw < threshold.monthly) ||
+      (threshold.total !== undefined && lineSubject.totalKrw < threshold.total);
+    if (!below || !finalGroup) return [];
+    const approver = finalGroup.map((s) => approverLabel(s.approver)).join(', ');
+    return [t('jeongyeol', { approver, condition, rule: rule.name })];
   });
-  const names = new Map([
-    [departments.requester.id, departments.requester.name],
-    [departments.itDivision.id, departments.itDivision.name],
-  ]);
-  const threshold = formatKrwShort(SENIOR_THRESHOLD_MONTHLY_KRW, locale);
-  const senior = estimate >= SENIOR_THRESHOLD_MONTHLY_KRW;
+
   return (
     <section className="card" aria-labelledby="line-preview-title">
-      <h2 id="line-preview-title">{t('lineTitle')}</h2>
-      <div aria-live="polite">
+      <h2 id="line-preview-title">{tForm('lineTitle')}</h2>
+      {groups.length === 0 ? (
+        <p className="alert alert--warning">{t('empty')}</p>
+      ) : (
         <ol className="timeline">
-          {steps.map((step) => (
-            <li key={step.order} className="timeline__step">
-              <div className="timeline__head">
-                <span className="tag">{tEnum(`stepKind.${step.kind}`)}</span>
-                {tEnum(`role.${step.approverRole}`)}
-              </div>
-              <p className="timeline__meta">
-                {step.approverDepartmentId
-                  ? (names.get(step.approverDepartmentId) ?? '')
-                  : t('anyDepartment')}
-              </p>
-            </li>
+          {groups.map((group) => (
+            <PreviewStep key={group[0]!.order} group={group} label={approverLabel} />
           ))}
         </ol>
-        <p className="hint">{senior ? t('lineSenior', { threshold }) : t('lineNote', { threshold })}</p>
+      )}
+      <div aria-live="polite" aria-atomic="true">
+        <p className="small" style={{ fontWeight: 700 }}>
+          {t('summary', {
+            count: groups.length,
+            kinds: groups.map((g) => tEnum(`stepKind.${g[0]!.kind}`)).join(' → '),
+          })}
+        </p>
+        {notes.length ? (
+          <div className="alert alert--info small">
+            {notes.map((note) => (
+              <p key={note}>{note}</p>
+            ))}
+          </div>
+        ) : null}
       </div>
+      <p className="small muted" style={{ marginTop: 'var(--space-3)' }}>
+        {t(months === null ? 'totalNoLease' : 'total', {
+          total: amount(lineSubject.totalKrw),
+          monthly: amount(subject.monthlyKrw),
+          months: monthsCounted,
+        })}
+      </p>
+      <p className="small muted">
+        {policy.version === 0
+          ? t('policyDefault', { name: policy.name })
+          : t('policy', { name: policy.name, version: policy.version })}
+      </p>
     </section>
+  );
+}
+
+/** One step of the preview; a parallel 협조 group is one step with several approvers. */
+function PreviewStep({ group, label }: { group: PlannedStep[]; label: (a: ApproverRef) => string }) {
+  const t = useTranslations('linePreview');
+  const tEnum = useTranslations('enums');
+  const first = group[0]!;
+  return (
+    <li className="timeline__step">
+      <div className="timeline__head">
+        <span className="tag">{tEnum(`stepKind.${first.kind}`)}</span>
+        <span>{group.length === 1 ? label(first.approver) : t('parallelHead', { count: group.length })}</span>
+      </div>
+      {group.length > 1 ? (
+        <>
+          {group.map((s) => (
+            <p key={JSON.stringify(s.approver)} className="timeline__meta">
+              {label(s.approver)}
+            </p>
+          ))}
+          <p className="timeline__meta">
+            <strong>{t('parallel')}</strong>
+          </p>
+        </>
+      ) : null}
+      <p className="timeline__meta">{t('rule', { name: first.ruleName })}</p>
+    </li>
   );
 }

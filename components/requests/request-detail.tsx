@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Action } from '@/components/forms/action-result';
 import { RequestStatusBadge } from '@/components/ui/status-badge';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
@@ -15,6 +15,8 @@ import { toLocale } from '@/lib/i18n/config';
 import { ApprovalLine } from './approval-line';
 import { CancelRequestButton } from './cancel-request-button';
 import { type DecideInput, DecisionForm } from './decision-form';
+import { RejectionNotice } from './rejection-notice';
+import { type ResubmitContext, ResubmitForm, type ResubmitInput } from './resubmit-form';
 import { SpecSummary } from './spec-summary';
 
 /** While a request can still move on its own (approvals, the provisioning job), the page polls. */
@@ -27,6 +29,9 @@ type RequestDetailProps = {
   options: CatalogOptions;
   decideAction: Action<DecideInput, { requestStatus: string }>;
   cancelAction: Action<{ requestId: string }>;
+  resubmitAction: Action<ResubmitInput, { request: RequestData }>;
+  /** given to the drafter: what the 수정하여 다시 상신 form needs */
+  resubmit: ResubmitContext | null;
 };
 
 /** A request's page body: live status, summary, 결재선, and the decide/cancel controls. */
@@ -36,6 +41,8 @@ export function RequestDetail({
   options,
   decideAction,
   cancelAction,
+  resubmitAction,
+  resubmit,
 }: RequestDetailProps) {
   const t = useTranslations('request');
   const tAll = useTranslations();
@@ -43,6 +50,7 @@ export function RequestDetail({
   const router = useRouter();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
   const query = useQuery({
     ...requestQueryOptions(initial.id),
     initialData: initial,
@@ -52,6 +60,12 @@ export function RequestDetail({
   const myStep = request.steps.find((s) => s.awaitsMe);
   const mayCancel = request.requesterId === viewerId && CANCELLABLE.has(request.status);
   const itemName = locale === 'en' ? request.catalogItemNameEn : request.catalogItemName;
+  const kind = request.kind;
+  const mayResubmit =
+    resubmit !== null &&
+    request.requesterId === viewerId &&
+    request.status === 'rejected' &&
+    (kind === 'vm' || kind === 'platform_slot' || kind === 'volume');
 
   const afterAction = (message: string) => {
     setNotice(message);
@@ -83,7 +97,13 @@ export function RequestDetail({
       </div>
 
       <div className="stack">
-        <div role="status" aria-live="polite" className={`alert ${alertTone(request.status)}`}>
+        <div
+          role="status"
+          aria-live="polite"
+          className={`alert ${alertTone(request.status)}`}
+          ref={statusRef}
+          tabIndex={-1}
+        >
           {notice ? <p className="alert__title">{notice}</p> : null}
           <p>{t(`statusNotice.${request.status}`)}</p>
           {request.status === 'failed' && request.failureReason ? (
@@ -106,10 +126,26 @@ export function RequestDetail({
           </section>
         ) : null}
 
+        {request.status === 'rejected' ? <RejectionNotice steps={request.steps} /> : null}
+
+        {mayResubmit ? (
+          <ResubmitForm
+            request={{ ...request, kind }}
+            context={resubmit}
+            action={resubmitAction}
+            onResubmitted={(next) => {
+              queryClient.setQueryData(queryKeys.request(next.id), next);
+              afterAction(t('resubmit.done', { round: next.round }));
+              statusRef.current?.focus();
+            }}
+          />
+        ) : null}
+
         {myStep && request.status === 'in_approval' ? (
           <DecisionForm
             requestId={request.id}
             stepKindLabel={tAll(`enums.stepKind.${myStep.kind}`)}
+            actingFor={myStep.awaitsMeActingFor?.name ?? null}
             action={decideAction}
             onDecided={afterAction}
             onRefused={afterAction}
@@ -162,7 +198,7 @@ export function RequestDetail({
           </section>
           <section className="card" aria-labelledby="line-title">
             <h2 id="line-title">{tAll('line.title')}</h2>
-            <ApprovalLine steps={request.steps} />
+            <ApprovalLine steps={request.steps} history={request.history} round={request.round} />
           </section>
         </div>
       </div>

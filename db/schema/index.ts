@@ -6,3 +6,4 @@ export * from './requests';
 export * from './resources';
 export * from './tokens';
 export * from './approvals';
+export * from './costs';

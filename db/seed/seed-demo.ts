@@ -5,6 +5,7 @@ import { businessSystems, departments, userRoles, users } from '@/db/schema/org'
 import { DEMO_PASSWORD } from '@/lib/auth/demo';
 import { hashPassword } from '@/lib/auth/password';
 import * as demo from './demo-data';
+import { seedDemoHistory } from './demo-history';
 
 /** Loads the demo city. Every insert is keyed and skips what exists, so loading twice changes nothing. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -78,6 +79,8 @@ export async function seedDemo(db: Db): Promise<void> {
         })
         .onConflictDoNothing({ target: businessSystems.code });
     }
+    // six years of D-Cloud (2016–2021) for the cost model: 78 systems, their months, the pool's investments
+    await seedDemoHistory(tx);
   });
 }
 

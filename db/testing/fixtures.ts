@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { getDb } from '@/db';
-import { businessSystems } from '@/db/schema/org';
+import { approvalTokens, mailOutbox } from '@/db/schema/approvals';
+import { businessSystems, userRoles, users } from '@/db/schema/org';
 import { approvalSteps, auditLog, requests } from '@/db/schema/requests';
+import { getActivePolicy } from '@/lib/approvals/get-active-policy';
+import { type PolicyInput, policyInput } from '@/lib/approvals/policy-schema';
+import { savePolicy } from '@/lib/approvals/save-policy';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
 import { AppError, type ErrorCode } from '@/lib/errors/app-error';
+import type { RequestStep } from '@/lib/requests/queries';
 import { submitRequest, submitRequestInput } from '@/lib/requests/submit-request';
 
 /** The seeded demo accounts (API.md), by the part of their address before the @. */
@@ -37,6 +42,40 @@ export async function demoActors(): Promise<Record<DemoUser, Actor>> {
   return Object.fromEntries(entries) as Record<DemoUser, Actor>;
 }
 
+/** The roles a step can name (lib/approvals/policy-schema.ts): their holders are mailed links and may decide. */
+const approvingRoles = ['dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'] as const;
+
+/**
+ * Deactivates every active account outside the demo city that holds an approving role. The admin and
+ * SSO tests create such accounts (a second 교통국 head, an IT planner): left active, they would be
+ * mailed and could decide in every file after them. Those files call this when done, and files that
+ * assert exactly who is mailed call it first.
+ */
+export async function retireStrayApprovers(): Promise<void> {
+  const db = getDb();
+  const stray = await db
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(
+      and(
+        eq(users.active, true),
+        notInArray(users.email, Object.values(demoEmails)),
+        inArray(userRoles.role, [...approvingRoles]),
+      ),
+    );
+  if (stray.length === 0) return;
+  await db
+    .update(users)
+    .set({ active: false })
+    .where(
+      inArray(
+        users.id,
+        stray.map((u) => u.id),
+      ),
+    );
+}
+
 /** A hostname no other test uses. */
 export function uniqueName(prefix = 't'): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -56,6 +95,8 @@ export type SubmitVmOptions = {
   spec?: Record<string, unknown>;
   drTier?: 'none' | 'backup' | 'replicated';
   system?: string;
+  /** dev unless given; the default policy adds the IT planner's 협조 for prod */
+  environment?: 'dev' | 'staging' | 'prod';
   idempotencyKey?: string;
 };
 
@@ -73,7 +114,7 @@ export async function submitVm(actor: Actor, options: SubmitVmOptions = {}) {
     catalogItemId: 'vm-standard',
     systemId: await systemId(options.system ?? 'SYS-BIS'),
     spec: { name: uniqueName(), ...options.spec },
-    environment: 'dev',
+    environment: options.environment ?? 'dev',
     purpose: '버스 도착 정보 서비스 부하 시험용 서버',
     drTier: options.drTier ?? 'none',
   });
@@ -124,6 +165,28 @@ export async function requestSnapshot(requestId: string) {
   };
 }
 
+/** The mails written to the outbox about a request, oldest first: template and recipient. */
+export async function mailsAbout(requestId: string) {
+  return getDb()
+    .select({ template: mailOutbox.template, to: mailOutbox.toAddress, text: mailOutbox.text })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.requestId, requestId))
+    .orderBy(asc(mailOutbox.createdAt), asc(mailOutbox.toAddress));
+}
+
+/** The same mails as [template, recipient] pairs. */
+export async function mailList(requestId: string) {
+  return (await mailsAbout(requestId)).map((m) => [m.template, m.to] as const);
+}
+
+/** How many `mail.send` jobs the queue holds (pg-boss's own table). */
+export async function mailJobCount(): Promise<number> {
+  const result = await getDb().execute<{ n: number }>(
+    sql`select count(*)::int as n from pgboss.job where name = 'mail.send'`,
+  );
+  return Number(result.rows[0]?.n);
+}
+
 /** Audit rows about one entity, oldest first. */
 export async function auditRows(entityId: string) {
   return getDb()
@@ -148,4 +211,47 @@ export async function expectAppError(promise: Promise<unknown>, code: ErrorCode,
   expect((error as AppError).code).toBe(code);
   if (status !== undefined) expect((error as AppError).status).toBe(status);
   return error as AppError;
+}
+
+/**
+ * Runs `fn` with `policy` in force (saved by the admin through savePolicy), then saves the policy
+ * that was in force before again, so the files after this one get the lines they expect.
+ */
+export async function withPolicy<T>(admin: Actor, policy: PolicyInput, fn: () => Promise<T>): Promise<T> {
+  const previous = await getActivePolicy();
+  await savePolicy({ actor: admin, policy: policyInput.parse(policy) });
+  try {
+    return await fn();
+  } finally {
+    const { name, note, rules, settings } = previous;
+    await savePolicy({ actor: admin, policy: { name, note, rules, settings } });
+  }
+}
+
+/** The links issued for a step, oldest first: who may use each, and whether it still can be. */
+export async function approvalLinks(stepId: string) {
+  return getDb()
+    .select({
+      userId: approvalTokens.userId,
+      usedAt: approvalTokens.usedAt,
+      voidedAt: approvalTokens.voidedAt,
+    })
+    .from(approvalTokens)
+    .where(eq(approvalTokens.stepId, stepId))
+    .orderBy(asc(approvalTokens.createdAt));
+}
+
+/**
+ * An approval line as the request page shows it: [order, kind, approver, status], where the approver
+ * is the role a step asks for or, for a step naming a person, which demo user that is. Rows of a
+ * parallel group (one order) are sorted by approver, so the result does not depend on row order.
+ */
+export function lineOf(steps: RequestStep[], actors: Record<DemoUser, Actor>) {
+  const approverOf = (step: RequestStep) =>
+    step.approver.userId
+      ? ((Object.keys(actors) as DemoUser[]).find((who) => actors[who].id === step.approver.userId) ?? '?')
+      : (step.approver.role ?? '?');
+  return steps
+    .map((s) => [s.order, s.kind, approverOf(s), s.status] as const)
+    .sort((x, y) => x[0] - y[0] || x[2].localeCompare(y[2]));
 }

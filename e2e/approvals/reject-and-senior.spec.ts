@@ -105,7 +105,8 @@ test('above the 전결 threshold the director signs after the head and IT', asyn
   await expect(preview.getByRole('listitem').nth(2)).toContainText('상위 결재권자');
   await expect(preview).toContainText('상위 결재권자 결재가 포함됩니다');
   await staff.getByLabel('업무 시스템', { exact: true }).selectOption({ label: '버스정보시스템(BIS)' });
-  await staff.getByRole('radio', { name: '운영' }).check();
+  // not 운영: that environment brings a planner's 협조 into the line as well
+  await staff.getByRole('group', { name: '사용 환경' }).getByRole('radio', { name: '검증' }).check();
   await staff.getByLabel('사용 목적', { exact: true }).fill('버스 운행 이력 분석용 데이터베이스 서버');
   await expectAccessible(staff);
   await staff.getByRole('button', { name: '요청 제출' }).click();

@@ -28,6 +28,7 @@ test('a requester signs in and files a VM request with the keyboard alone', asyn
 
   // 로그인: the skip link jumps past the header; the password form is reached with Tab
   await page.goto('/signin');
+  await expectAccessible(page);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: '본문 바로가기' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -43,6 +44,7 @@ test('a requester signs in and files a VM request with the keyboard alone', asyn
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/catalog$/);
   await expect(page.getByRole('heading', { level: 1, name: '서비스 카탈로그' })).toBeVisible();
+  await expectAccessible(page);
 
   // 카탈로그 → 가상 서버 신청
   await skipToContent(page);

@@ -1,15 +1,18 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { callApi, DEMO, expect, expectAccessible, signedInPage, test, uniqueName } from '../fixtures';
 
 // Platform slots and volumes: the live estimate against figures worked out by hand, a new business
 // system named in the form, and the path through the 결재선 to a resource in use.
 
 /** The department head and the IT reviewer approve from their 결재함 rows. */
-async function approveAsHeadAndIt(browser: import('@playwright/test').Browser, number: string) {
+async function approveAsHeadAndIt(browser: Browser, number: string, scan = false) {
   for (const email of [DEMO.head, DEMO.it]) {
     const approver = await signedInPage(browser, email);
     await approver.goto('/inbox');
+    if (scan) await expectAccessible(approver);
     await approver.getByRole('link', { name: `${number} 결재하기` }).click();
+    await expect(approver.getByRole('heading', { level: 1, name: `요청 ${number}` })).toBeVisible();
+    if (scan) await expectAccessible(approver);
     await approver.getByRole('region', { name: '결재하기' }).getByRole('button', { name: '승인' }).click();
     await expect(approver.getByText('승인했습니다.')).toBeVisible();
     await approver.context().close();
@@ -68,7 +71,7 @@ test('a platform slot for a new business system is estimated, approved and comes
   await expect(summary).toContainText('백업');
   await expectAccessible(staff);
 
-  await approveAsHeadAndIt(browser, number);
+  await approveAsHeadAndIt(browser, number, true);
 
   // the resource comes up on the resources page with no reload
   await staff.goto('/resources');

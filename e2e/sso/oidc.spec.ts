@@ -42,8 +42,8 @@ test('signing in through the city SSO makes the user a department approver of �
   await goToProvider(page);
   await logInAtProvider(page, 'traffic-head');
 
-  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/catalog$/);
-  await expect(page.getByRole('heading', { level: 1, name: '서비스 카탈로그' })).toBeVisible();
+  // back on the portal, signed in; an approver starts at the approvals inbox
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/inbox$/);
   const header = page.getByRole('banner');
   await expect(header.getByText(account.name, { exact: true })).toBeVisible();
   await expect(header).toContainText('교통국');
@@ -61,9 +61,6 @@ test('signing in through the city SSO makes the user a department approver of �
     name: account.name,
     roles: ['dept_approver'],
   });
-
-  await nav.getByRole('link', { name: /결재함/ }).click();
-  await expect(page).toHaveURL(/\/inbox$/);
 });
 
 test('a user whose department claim names no known department is refused with a clear message', async ({
@@ -73,7 +70,9 @@ test('a user whose department claim names no known department is refused with a 
   await logInAtProvider(page, 'no-such-dept');
 
   await expect(page).toHaveURL(/\/signin\?error=AccessDenied$/);
-  await expect(page.getByRole('alert')).toHaveText(
+  const message = page.locator('#sso-error');
+  await expect(message).toHaveAttribute('role', 'alert');
+  await expect(message).toHaveText(
     '통합 로그인(SSO)은 되었지만 이 계정으로는 포털을 이용할 수 없습니다. 인증 시스템에 등록된 소속 부서가 포털에 없거나 포털 계정이 비활성화되었습니다. 포털 관리자에게 문의해 주세요.',
   );
   await expect(ssoButton(page)).toBeVisible();
@@ -92,7 +91,8 @@ test('the next sign-in takes the claims as they are now: new department, name an
   await setClaimsAtProvider(page, issuer, 'mover', { name: '이동원', department: 'WELFARE', roles: [] });
   await logInAtProvider(page, 'mover');
 
-  // no roles claim: a requester of 복지국, without the approvals inbox
+  // no roles claim: a requester of 복지국, who starts at the catalogue and has no approvals inbox
+  await expect(page).toHaveURL(/\/catalog$/);
   await expect(page.getByRole('heading', { level: 1, name: '서비스 카탈로그' })).toBeVisible();
   const header = page.getByRole('banner');
   const nav = page.getByRole('navigation', { name: '주 메뉴' });
@@ -112,7 +112,7 @@ test('the next sign-in takes the claims as they are now: new department, name an
 
   // still signed in at the provider: the SSO button comes straight back, with the new claims
   await ssoButton(page).click();
-  await expect(page.getByRole('heading', { level: 1, name: '서비스 카탈로그' })).toBeVisible();
+  await expect(page).toHaveURL(/\/inbox$/);
   await expect(header.getByText('이동원 과장', { exact: true })).toBeVisible();
   await expect(header).toContainText('환경수자원국');
   await expect(header).toContainText('부서 결재권자');

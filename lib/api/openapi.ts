@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { decisionInput } from '@/lib/approvals/decide-step';
+import { savingsQuery } from '@/lib/costs/savings-query';
+import { savingsView } from '@/lib/costs/savings-view';
 import { listRequestsQuery } from '@/lib/requests/list-requests-query';
 import { submitRequestInput } from '@/lib/requests/submit-request';
 import { listResourcesQuery } from '@/lib/resources/list-resources-query';
@@ -8,6 +10,7 @@ import {
   type ErrorStatus,
   errorStatuses,
   idParameter,
+  inputSchema,
   json,
   operation,
   queryParameters,
@@ -130,6 +133,19 @@ function paths() {
         errors: [...signedIn, 404],
       }),
     },
+    '/api/v1/dashboards/savings': {
+      get: operation({
+        summary: 'Savings of the shared cloud against standalone builds (절감액 / 절감률)',
+        tag: 'dashboards',
+        description:
+          'Computed by the cost model (docs/cost-model.md) from the versioned assumptions, the pool investments and ' +
+          'the systems’ monthly allocations, never typed in: savings % = 1 − Σ shared ÷ Σ standalone, per year and ' +
+          'over the period. `assumptions` lists the inputs used. Planners, IT reviewers, senior approvers and admins.',
+        parameters: queryParameters(savingsQuery),
+        ok: { 200: [inputSchema(savingsView), 'The savings with their inputs'] },
+        errors: [400, ...signedIn, 404, 422],
+      }),
+    },
     '/api/v1/healthz': {
       get: operation({
         summary: 'Liveness of the web process, its database and its job queue',
@@ -195,7 +211,7 @@ export function openApiDocument(): Record<string, unknown> {
         '`?limit=&cursor=` and answer `{ items, nextCursor }`. A browser session works too; its state changes must ' +
         'come from the portal’s own origin.',
     },
-    tags: ['auth', 'catalog', 'requests', 'resources', 'operations'].map((name) => ({ name })),
+    tags: ['auth', 'catalog', 'requests', 'resources', 'dashboards', 'operations'].map((name) => ({ name })),
     security: [{ bearerAuth: [] }],
     paths: paths(),
     components: components(),

@@ -38,7 +38,7 @@ export async function activateStepGroup(tx: Tx, options: ActivateStepGroupOption
   for (const step of steps) {
     for (const person of await stepApprovers(tx, step, options.now)) {
       // segregation of duties: the drafter is never asked to sign their own request
-      if (person.id === summary.requester.id) continue;
+      if (person.id === summary.requester.id || person.actingFor?.id === summary.requester.id) continue;
       const { token, expiresAt } = await issueApprovalToken(tx, {
         stepId: step.id,
         userId: person.id,
@@ -48,7 +48,8 @@ export async function activateStepGroup(tx: Tx, options: ActivateStepGroupOption
       await queueMail(tx, {
         template: 'step-pending',
         to: { email: person.email, name: person.name },
-        dedupeKey: `pending:${step.id}:${person.id}`,
+        // one mail per activation: a step reassigned back to someone who had a link gets a fresh one
+        dedupeKey: `pending:${step.id}:${person.id}:${options.now.getTime()}`,
         requestId: options.requestId,
         data: {
           ...summary,

@@ -7,6 +7,7 @@ import {
   belowThreshold,
   demoActors,
   expectAppError,
+  mailsAbout,
   provisioningJobs,
   requestSnapshot,
   submitVm,
@@ -49,6 +50,7 @@ describe('the approval line', () => {
     ]);
     expect((await auditRows(request.id)).map((r) => r.action)).toEqual([
       'request.submitted',
+      'request.line_frozen',
       'request.approved',
     ]);
   });
@@ -76,6 +78,27 @@ describe('the approval line', () => {
   });
 });
 
+describe('the 협조 of a production request', () => {
+  it('has the IT planner consult between the department head and IT', async () => {
+    const request = await submitVm(a.staff, { environment: 'prod' });
+    expect(request.steps.map((s) => [s.order, s.kind, s.approver.role, s.status])).toEqual([
+      [1, 'review', 'dept_approver', 'pending'],
+      [2, 'consult', 'planner', 'waiting'],
+      [3, 'approve', 'it_reviewer', 'waiting'],
+    ]);
+
+    await approve(a.head, request.id);
+    await expectAppError(approve(a.it, request.id), 'conflict', 409);
+    expect(await approve(a.planner, request.id)).toEqual({ requestStatus: 'in_approval' });
+    const consulted = await getRequest({ actor: a.it, requestId: request.id });
+    expect(consulted?.steps.map((s) => s.status)).toEqual(['approved', 'approved', 'pending']);
+    expect(consulted?.steps[1]?.decidedBy?.id).toBe(a.planner.id);
+    expect(consulted?.steps[2]?.awaitsMe).toBe(true);
+
+    expect(await approve(a.it, request.id)).toEqual({ requestStatus: 'approved' });
+  });
+});
+
 describe('rejection (반려)', () => {
   it('returns the request to the drafter with the reason and skips the remaining steps', async () => {
     const request = await submitVm(a.staff, aboveThreshold);
@@ -100,7 +123,13 @@ describe('rejection (반려)', () => {
         action: 'step.rejected',
         actorId: a.it.id,
         before: { status: 'pending' },
-        after: { status: 'rejected', comment: reason, requestId: request.id },
+        after: {
+          status: 'rejected',
+          comment: reason,
+          requestId: request.id,
+          actingFor: null,
+          via: 'session',
+        },
       },
     ]);
     const requestAudit = await auditRows(request.id);
@@ -203,9 +232,10 @@ describe('decisions that are not allowed change nothing', () => {
       arrange: async (id) => () => approve(a.staff, id),
     },
     {
-      label: 'a planner deciding',
-      code: 'forbidden',
-      status: 403,
+      // planners sign the 협조 of production requests, never a dev request's review
+      label: 'a planner deciding the step that awaits the department head',
+      code: 'conflict',
+      status: 409,
       arrange: async (id) => () => approve(a.planner, id),
     },
     {
@@ -256,7 +286,8 @@ describe('decisions that are not allowed change nothing', () => {
   it('lets nobody approve their own request, even an approver who drafted it', async () => {
     const request = await submitVm(a.head, belowThreshold);
     const before = await requestSnapshot(request.id);
-    await expectAppError(approve(a.head, request.id), 'forbidden', 403);
+    const error = await expectAppError(approve(a.head, request.id), 'forbidden', 403);
+    expect(error.messageKey).toBe('ownRequest');
     expect(await requestSnapshot(request.id)).toEqual(before);
   });
 
@@ -299,9 +330,13 @@ describe('the job queue commits with the decision', () => {
 
     expect(await provisioningJobs(request.id)).toEqual([]);
     expect(await requestSnapshot(request.id)).toEqual(before);
+    expect((await mailsAbout(request.id)).map((m) => m.template)).not.toContain('request-approved');
 
-    // and the same approval, committed, leaves exactly one job
+    // and the same approval, committed, leaves exactly one job and tells the requester once
     await approve(a.it, request.id);
     expect(await provisioningJobs(request.id)).toHaveLength(1);
+    expect((await mailsAbout(request.id)).filter((m) => m.template === 'request-approved')).toEqual([
+      expect.objectContaining({ to: a.staff.email }),
+    ]);
   });
 });

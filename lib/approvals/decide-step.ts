@@ -78,6 +78,8 @@ export async function decideStep(options: DecideStepOptions): Promise<{ requestS
       }
     }
     if (!mine) throw new AppError('conflict', { messageKey: 'nothingAwaitsYou' });
+    // nor does anyone decide it on the drafter's behalf: a substitute acting for the drafter has no say
+    if (actingFor?.id === request.requesterId) throw new AppError('forbidden', { messageKey: 'ownRequest' });
 
     if (options.linkTokenId) await useLinkToken(tx, options.linkTokenId, mine.id, now);
     const status = options.decision === 'approve' ? 'approved' : 'rejected';

@@ -45,7 +45,7 @@ export async function savePolicy({ actor, policy }: SavePolicyOptions): Promise<
     : new Set<string>();
   const approvers = emails.size
     ? await db
-        .select({ email: users.email, role: userRoles.role })
+        .select({ email: users.email, role: userRoles.role, active: users.active })
         .from(users)
         .innerJoin(userRoles, sql`${userRoles.userId} = ${users.id}`)
         .where(inArray(users.email, [...emails]))
@@ -61,9 +61,10 @@ export async function savePolicy({ actor, policy }: SavePolicyOptions): Promise<
           fieldErrors[`${path}.departmentCode`] = ['errors.departmentNotFound'];
         }
         if (a.type === 'user') {
-          const roles = approvers.filter((u) => u.email === a.email.toLowerCase()).map((u) => u.role);
-          if (roles.length === 0) fieldErrors[`${path}.email`] = ['errors.userNotFound'];
-          else if (!roles.some((role) => APPROVING_ROLES.includes(role)))
+          const held = approvers.filter((u) => u.email === a.email.toLowerCase());
+          if (held.length === 0) fieldErrors[`${path}.email`] = ['errors.userNotFound'];
+          // a disabled account cannot sign: its step would wait for nobody
+          else if (!held.some((u) => u.active && APPROVING_ROLES.includes(u.role)))
             fieldErrors[`${path}.email`] = ['errors.notAnApprover'];
         }
       });

@@ -3,6 +3,8 @@ import type { Tx } from '@/db';
 import { approvalSteps, requests } from '@/db/schema/requests';
 import type { Actor } from '@/lib/auth/actor';
 import { enqueue } from '@/lib/jobs/enqueue';
+import { queueMail } from '@/lib/notify/queue-mail';
+import { loadRequestSummary } from '@/lib/notify/request-summary';
 import { transitionRequest } from '@/lib/requests/transitions';
 import { activateStepGroup } from './activate-step-group';
 import { getActivePolicy } from './get-active-policy';
@@ -43,6 +45,15 @@ export async function startApprovalLine(tx: Tx, options: StartApprovalLineOption
       detail: { policyVersion: policy.version, reason: 'no step required' },
     });
     await enqueue(tx, 'provisioning.create', { requestId: request.id }, { singletonKey: request.id });
+    // the requester is told of an approval however it came about (as decideStep does for the last step)
+    const summary = await loadRequestSummary(tx, request.id);
+    await queueMail(tx, {
+      template: 'request-approved',
+      to: summary.requester,
+      dedupeKey: `approved:${request.id}:${options.round}`,
+      requestId: request.id,
+      data: summary,
+    });
     return;
   }
   await tx.insert(approvalSteps).values(

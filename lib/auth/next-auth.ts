@@ -65,7 +65,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error: (error) => {
       // a wrong password is an expected outcome, not a server error (class names are minified in builds)
-      if ((error as { type?: string }).type === 'CredentialsSignin') return;
+      const type = (error as { type?: string }).type;
+      if (type === 'CredentialsSignin') return;
+      // so is an SSO user the portal refuses (unknown department, deactivated account): one line
+      if (type === 'AccessDenied') return void console.warn('[auth] single sign-on refused (AccessDenied)');
       console.error('[auth]', error);
     },
   },

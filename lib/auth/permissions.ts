@@ -11,6 +11,8 @@ const grants = {
   'tokens:manage': ['requester', 'dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'],
   'admin:manage': ['admin'],
   'pools:read': ['it_reviewer', 'planner', 'admin'],
+  // the planners' dashboards: savings against standalone builds, showback, utilisation
+  'dashboards:read': ['it_reviewer', 'senior_approver', 'planner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

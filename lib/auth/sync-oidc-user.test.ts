@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { departments, users } from '@/db/schema/org';
 import { auditLog } from '@/db/schema/requests';
+import { retireStrayApprovers } from '@/db/testing/fixtures';
 import { loadActor } from './load-actor';
 import { syncOidcUser } from './sync-oidc-user';
 
@@ -32,6 +33,8 @@ async function syncAudits(userId: string) {
 afterEach(() => {
   vi.unstubAllEnvs();
 });
+// the approvers signed in here (교통국 heads, an IT admin) must not sign in the files after this one
+afterAll(retireStrayApprovers);
 
 describe('signing in through OIDC', () => {
   it('creates the user from the claims: name, department by code, roles, subject, and one audit row', async () => {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { belowThreshold, demoActors, provisioningJobs, submitVm } from '@/db/testing/fixtures';
+import {
+  belowThreshold,
+  demoActors,
+  demoEmails,
+  mailsAbout,
+  provisioningJobs,
+  retireStrayApprovers,
+  submitVm,
+} from '@/db/testing/fixtures';
 import { waitFor } from '@/db/testing/wait-for';
 import { decideStep } from '@/lib/approvals/decide-step';
 import { getRequest } from '@/lib/requests/queries';
@@ -10,6 +18,8 @@ import { runWorker } from './run-worker';
 let a: Awaited<ReturnType<typeof demoActors>>;
 let worker: Awaited<ReturnType<typeof runWorker>> | undefined;
 beforeAll(async () => {
+  // the recipients asserted here are the demo city's approvers, not accounts other files created
+  await retireStrayApprovers();
   a = await demoActors();
 });
 afterAll(async () => {
@@ -35,6 +45,15 @@ describe('from submission to a running server', () => {
     );
     expect(active?.status).toBe('active');
     expect(active?.resourceIds).toHaveLength(1);
+    // the requester was told at each turn: approved, then running (written with the state change)
+    const mails = await mailsAbout(request.id);
+    expect(mails.map((m) => [m.template, m.to])).toEqual([
+      ['step-pending', demoEmails.head],
+      ['step-pending', demoEmails.it],
+      ['request-approved', demoEmails.staff],
+      ['resource-active', demoEmails.staff],
+    ]);
+    expect(mails.at(-1)?.text).toContain(String(request.spec.name));
 
     const resource = await getResource({ actor: a.staff, resourceId: active!.resourceIds[0]! });
     expect(resource).toMatchObject({

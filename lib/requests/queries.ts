@@ -121,6 +121,7 @@ function visibleTo(actor: Actor, identities: DecidingIdentity[]): SQL | undefine
 const approverDept = alias(departments, 'approver_dept');
 const decider = alias(users, 'decider');
 const actingForUser = alias(users, 'acting_for_user');
+const approverUser = alias(users, 'approver_user');
 
 export type RequestStep = {
   id: string;
@@ -132,6 +133,8 @@ export type RequestStep = {
     departmentId: string | null;
     departmentName: string | null;
     userId: string | null;
+    /** the named person's name, when the step names a person */
+    userName: string | null;
   };
   decidedBy: { id: string; name: string } | null;
   /** 대결: the approver the decider acted for */
@@ -165,6 +168,7 @@ async function loadSteps(
       departmentId: approvalSteps.approverDepartmentId,
       departmentName: approverDept.nameKo,
       userId: approvalSteps.approverUserId,
+      userName: approverUser.name,
       decidedById: approvalSteps.decidedBy,
       decidedByName: decider.name,
       decidedAt: approvalSteps.decidedAt,
@@ -182,10 +186,18 @@ async function loadSteps(
     .leftJoin(approverDept, eq(approverDept.id, approvalSteps.approverDepartmentId))
     .leftJoin(decider, eq(decider.id, approvalSteps.decidedBy))
     .leftJoin(actingForUser, eq(actingForUser.id, approvalSteps.actingForUserId))
+    .leftJoin(approverUser, eq(approverUser.id, approvalSteps.approverUserId))
     .where(inArray(approvalSteps.requestId, requestIds))
-    .orderBy(asc(approvalSteps.round), asc(approvalSteps.order));
+    .orderBy(asc(approvalSteps.round), asc(approvalSteps.order), asc(approvalSteps.id));
   for (const r of rows) {
-    const who = r.status === 'pending' && r.requesterId !== actor.id ? identityFor(identities, r) : undefined;
+    // never on the drafter's own request, nor acting for the drafter
+    const who =
+      r.status === 'pending' && r.requesterId !== actor.id
+        ? identityFor(
+            identities.filter((i) => i.actingFor?.id !== r.requesterId),
+            r,
+          )
+        : undefined;
     const list = byRequest.get(r.requestId) ?? [];
     list.push({
       id: r.id,
@@ -197,6 +209,7 @@ async function loadSteps(
         departmentId: r.departmentId,
         departmentName: r.departmentName,
         userId: r.userId,
+        userName: r.userName,
       },
       decidedBy: r.decidedById ? { id: r.decidedById, name: r.decidedByName ?? '' } : null,
       actingFor: r.actingForId ? { id: r.actingForId, name: r.actingForName ?? '' } : null,

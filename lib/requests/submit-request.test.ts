@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { businessSystems } from '@/db/schema/org';
 import { requests } from '@/db/schema/requests';
 import { auditRows, demoActors, expectAppError, submitVm, systemId, uniqueName } from '@/db/testing/fixtures';
+import { getActivePolicy } from '@/lib/approvals/get-active-policy';
 import { getRequest } from './queries';
 import { submitRequest, submitRequestInput } from './submit-request';
 
@@ -34,12 +35,22 @@ describe('submitRequest (기안)', () => {
     });
     expect(request.number).toMatch(/^REQ-\d{6}$/);
     expect(request.steps[0]?.pendingSince).not.toBeNull();
+    // submitted with its frozen estimate, then in approval once the policy in force froze its line
+    const policy = await getActivePolicy();
+    expect(request.policyVersion).toBe(policy.version);
+    expect(request.round).toBe(1);
     expect(await auditRows(request.id)).toEqual([
       {
         action: 'request.submitted',
         actorId: a.staff.id,
         before: null,
-        after: { status: 'in_approval', estimateMonthlyKrw: 96_600, steps: 2 },
+        after: { status: 'submitted', estimateMonthlyKrw: 96_600 },
+      },
+      {
+        action: 'request.line_frozen',
+        actorId: a.staff.id,
+        before: { status: 'submitted' },
+        after: { status: 'in_approval', policyVersion: policy.version, round: 1, steps: 2 },
       },
     ]);
   });

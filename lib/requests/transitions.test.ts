@@ -16,6 +16,8 @@ const legal: [RequestStatus, RequestStatus][] = [
   ['approved', 'failed'],
   ['provisioning', 'active'],
   ['provisioning', 'failed'],
+  // 재상신: the drafter revises a rejected request and submits it again (a new round)
+  ['rejected', 'submitted'],
 ];
 const isLegal = (from: RequestStatus, to: RequestStatus) => legal.some(([f, t]) => f === from && t === to);
 const statuses = requestStatusEnum.enumValues;
@@ -46,14 +48,17 @@ describe('request lifecycle', () => {
     expect(error.status).toBe(409);
   });
 
-  it.each(['active', 'rejected', 'cancelled', 'failed'] as const)(
-    'tells the user a %s request is closed',
-    (from) => {
-      const error = refusal(from, 'approved');
-      expect(error.messageKey).toBe('requestClosed');
-      expect(error.values.status).toBe(from);
-    },
-  );
+  it.each(['active', 'cancelled', 'failed'] as const)('tells the user a %s request is closed', (from) => {
+    const error = refusal(from, 'approved');
+    expect(error.messageKey).toBe('requestClosed');
+    expect(error.values.status).toBe(from);
+  });
+
+  it('does not call a rejected request closed: it can only be resubmitted', () => {
+    const error = refusal('rejected', 'approved');
+    expect(error.messageKey).toBe('transition');
+    expect(error.values).toMatchObject({ from: 'rejected', to: 'approved' });
+  });
 
   it('names both states when an open request cannot make the move', () => {
     const error = refusal('in_approval', 'active');

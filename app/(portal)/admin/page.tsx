@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/app/_auth/require-actor';
 import { PageHead } from '@/components/ui/page-head';
 import { listDepartments } from '@/lib/admin/queries';
+import { getPolicyVersion } from '@/lib/approvals/policy-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -13,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The administration overview: what can be managed, with counts. */
 export default async function AdminPage() {
   const actor = await requireActor('admin:manage');
-  const [t, departments] = await Promise.all([getTranslations('admin'), listDepartments({ actor })]);
+  const [t, departments, policy] = await Promise.all([
+    getTranslations('admin'),
+    listDepartments({ actor }),
+    getPolicyVersion({ actor }),
+  ]);
   const users = departments.reduce((sum, d) => sum + d.userCount, 0);
   const active = departments.reduce((sum, d) => sum + d.activeUserCount, 0);
   return (
@@ -39,6 +44,32 @@ export default async function AdminPage() {
               <p>{t('overview.usersSummary', { count: users, active })}</p>
               <Link href="/admin/users" className="button">
                 {t('overview.usersLink')}
+              </Link>
+            </section>
+          </li>
+          {policy ? (
+            <li>
+              <section className="card" aria-labelledby="admin-policies">
+                <h3 id="admin-policies">{t('overview.policiesTitle')}</h3>
+                <p>
+                  {t('overview.policiesSummary', {
+                    version: policy.version,
+                    name: policy.name,
+                    count: policy.rules.length,
+                  })}
+                </p>
+                <Link href="/admin/policies" className="button">
+                  {t('overview.policiesLink')}
+                </Link>
+              </section>
+            </li>
+          ) : null}
+          <li>
+            <section className="card" aria-labelledby="admin-steps">
+              <h3 id="admin-steps">{t('overview.stepsTitle')}</h3>
+              <p>{t('overview.stepsSummary')}</p>
+              <Link href="/admin/steps" className="button">
+                {t('overview.stepsLink')}
               </Link>
             </section>
           </li>

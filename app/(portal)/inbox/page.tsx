@@ -1,90 +1,53 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/app/_auth/require-actor';
+import { InboxCounts, InboxFilters } from '@/components/inbox/inbox-filters';
+import { InboxList } from '@/components/inbox/inbox-list';
 import { PageHead } from '@/components/ui/page-head';
-import { formatDateTime, formatDuration } from '@/lib/format/dates';
-import { formatKrw } from '@/lib/format/krw';
-import { toLocale } from '@/lib/i18n/config';
-import { listRequests } from '@/lib/requests/queries';
+import { getInbox, inboxFilter } from '@/lib/approvals/inbox-queries';
+import { bulkApproveAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('inbox');
   return { title: t('title') };
 }
 
-/** 결재함 — requests with a step awaiting the signed-in approver, oldest wait first. */
-export default async function InboxPage() {
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+// GET /inbox?stepKind=&department=&itemKind=&overdue=1 — 결재함: what awaits the signed-in approver
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor('requests:decide');
-  const [t, tAll, locale, page] = await Promise.all([
-    getTranslations('inbox'),
-    getTranslations(),
-    getLocale().then(toLocale),
-    listRequests({ actor, pendingForMe: true, limit: 100 }),
-  ]);
-  const now = new Date();
-  const rows = page.items
-    .map((request) => ({ request, step: request.steps.find((s) => s.awaitsMe) }))
-    .sort((a, b) => (a.step?.pendingSince ?? '').localeCompare(b.step?.pendingSince ?? ''));
+  const raw = await searchParams;
+  const filter = inboxFilter.parse({
+    stepKind: one(raw.stepKind),
+    department: one(raw.department),
+    itemKind: one(raw.itemKind),
+    overdue: one(raw.overdue),
+  });
+  const [t, inbox] = await Promise.all([getTranslations('inbox'), getInbox({ actor, filter })]);
+  const filtered = Boolean(filter.stepKind || filter.department || filter.itemKind || filter.overdue);
   return (
     <>
       <PageHead title={t('title')} lead={t('lead')} />
       <p role="status" className="eyebrow" style={{ fontSize: '1rem' }}>
-        {t('count', { count: rows.length })}
+        {filtered
+          ? t('countFiltered', { count: inbox.items.length, total: inbox.counts.total })
+          : t('count', { count: inbox.counts.total })}
       </p>
-      {rows.length === 0 ? (
-        <p className="empty">{t('empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="sr-only">{t('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.number')}</th>
-                <th scope="col">{t('columns.requester')}</th>
-                <th scope="col">{t('columns.item')}</th>
-                <th scope="col" className="num">
-                  {t('columns.estimate')}
-                </th>
-                <th scope="col">{t('columns.step')}</th>
-                <th scope="col">{t('columns.waiting')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ request, step }) => (
-                <tr key={request.id}>
-                  <th scope="row" className="nowrap">
-                    <Link
-                      href={`/requests/${request.id}`}
-                      className="mono"
-                      aria-label={t('open', { number: request.number })}
-                    >
-                      {request.number}
-                    </Link>
-                  </th>
-                  <td>
-                    {request.requesterName} <span className="muted">({request.departmentName})</span>
-                  </td>
-                  <td>
-                    {locale === 'en' ? request.catalogItemNameEn : request.catalogItemName}
-                    <br />
-                    <span className="muted small">{request.systemName}</span>
-                  </td>
-                  <td className="num">{formatKrw(request.estimate.monthlyKrw, locale)}</td>
-                  <td>{step ? tAll(`enums.stepKind.${step.kind}`) : ''}</td>
-                  <td className="nowrap">
-                    {step?.pendingSince ? (
-                      <time dateTime={step.pendingSince} title={formatDateTime(step.pendingSince, locale)}>
-                        {t('waiting', { duration: formatDuration(step.pendingSince, now, locale) })}
-                      </time>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <InboxCounts counts={inbox.counts} />
+      <InboxFilters
+        filter={filter}
+        departments={inbox.departments}
+        reminderWorkingHours={inbox.settings.reminderWorkingHours}
+      />
+      {inbox.truncated ? <p className="alert alert--info">{t('truncated')}</p> : null}
+      <InboxList
+        items={inbox.items}
+        bulkLimitKrw={inbox.settings.bulkApproveMaxMonthlyKrw}
+        filtered={filtered}
+        action={bulkApproveAction}
+      />
     </>
   );
 }

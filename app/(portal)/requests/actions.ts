@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authedAction } from '@/app/_auth/authed-action';
 import { decideStep, decisionInput } from '@/lib/approvals/decide-step';
 import { cancelRequest } from '@/lib/requests/cancel-request';
+import { resubmitRequest, resubmitRequestInput } from '@/lib/requests/resubmit-request';
 import { submitRequest, submitRequestInput } from '@/lib/requests/submit-request';
 
 /** 기안 — submit a resource request; the new request's id on success. */
@@ -33,4 +34,15 @@ export const cancelRequestAction = authedAction(
     return {};
   },
   { permission: 'requests:read' },
+);
+
+const resubmitActionInput = z.object({ requestId: z.string().max(100) }).and(resubmitRequestInput);
+
+/** 수정하여 다시 상신 — the drafter revises a rejected request; it starts a new round of approval. */
+export const resubmitAction = authedAction(
+  resubmitActionInput,
+  async ({ actor, input: { requestId, ...input } }) => ({
+    request: await resubmitRequest({ actor, requestId, input }),
+  }),
+  { permission: 'requests:create' },
 );

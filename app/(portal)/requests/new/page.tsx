@@ -5,9 +5,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/app/_auth/require-actor';
 import { RequestForm } from '@/components/requests/request-form';
 import { PageHead } from '@/components/ui/page-head';
+import { getLinePreviewData } from '@/lib/approvals/line-preview-data';
 import { getCatalog } from '@/lib/catalog/get-catalog';
 import { isRequestableKind } from '@/lib/catalog/spec-schemas';
-import { getDepartment, getItDivision } from '@/lib/departments/queries';
 import { seoulToday } from '@/lib/format/dates';
 import { listSystems } from '@/lib/systems/queries';
 import { submitRequestAction } from '../actions';
@@ -17,22 +17,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('newRequest') };
 }
 
+// GET /requests/new?item=<catalogue item> — the request form with its live estimate and 결재선
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ item?: string }> }) {
   const actor = await requireActor('requests:create');
   const { item: itemId } = await searchParams;
   if (!itemId || typeof itemId !== 'string') redirect('/catalog');
-  const [t, locale, catalog, systems, department, itDivision] = await Promise.all([
+  const [t, locale, catalog, systems, line] = await Promise.all([
     getTranslations('requestForm'),
     getLocale(),
     getCatalog(),
     listSystems({ actor }),
-    getDepartment(actor.departmentId),
-    getItDivision(),
+    getLinePreviewData(),
   ]);
   const item = catalog.items.find((i) => i.id === itemId);
-  if (!item || !isRequestableKind(item.kind) || !department || !itDivision) notFound();
+  const department = line.departments.find((d) => d.id === actor.departmentId);
+  if (!item || !isRequestableKind(item.kind) || !department) notFound();
   const name = locale === 'en' ? item.nameEn : item.name;
-  const deptName = (d: { nameKo: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.nameKo);
   return (
     <>
       <p className="breadcrumb">
@@ -46,10 +46,8 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         prices={catalog.rateCard.prices}
         rateCardName={catalog.rateCard.name}
         systems={systems.map((s) => ({ id: s.id, name: s.name }))}
-        departments={{
-          requester: { id: department.id, name: deptName(department) },
-          itDivision: { id: itDivision.id, name: deptName(itDivision) },
-        }}
+        line={line}
+        departmentCode={department.code}
         today={seoulToday()}
         action={submitRequestAction}
       />

@@ -52,7 +52,9 @@ describe('POST /api/v1/requests', () => {
     });
     expect(res.body.steps.map((s) => [s.order, s.kind, s.status, s.approver.role])).toEqual([
       [1, 'review', 'pending', 'dept_approver'],
-      [2, 'approve', 'waiting', 'it_reviewer'],
+      // prod: the IT planner's 협조 on capacity comes before IT's approval
+      [2, 'consult', 'waiting', 'planner'],
+      [3, 'approve', 'waiting', 'it_reviewer'],
     ]);
   });
 

@@ -131,10 +131,14 @@ describe('POST /api/v1/requests/:id/decision', () => {
       expected: { status: 403, error: { code: 'forbidden', message: '이 작업을 할 권한이 없습니다.' } },
     },
     {
-      label: 'a planner deciding',
+      // planners may decide (the 협조 of prod requests), but this dev request's step is the head's
+      label: 'a planner deciding the step that awaits the department head',
       who: 'planner',
       body: { decision: 'approve' },
-      expected: { status: 403, error: { code: 'forbidden', message: '이 작업을 할 권한이 없습니다.' } },
+      expected: {
+        status: 409,
+        error: { code: 'conflict', message: '지금 결재할 차례인 단계가 없습니다.' },
+      },
     },
     {
       label: "another department's head deciding",
@@ -152,6 +156,19 @@ describe('POST /api/v1/requests/:id/decision', () => {
     const res = await decide(c.who, request.id, c.body, c.headers);
     expect(res.status).toBe(c.expected.status);
     expect(res.body).toEqual({ error: c.expected.error });
+
+    expect(await requestSnapshot(request.id)).toEqual(before);
+  });
+
+  it('answers 403 to a department head deciding a request they drafted, and changes nothing', async () => {
+    const request = await submitVm(a.head);
+    const before = await requestSnapshot(request.id);
+
+    const res = await decide('head', request.id, { decision: 'approve' });
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({
+      error: { code: 'forbidden', message: '본인이 기안한 요청은 결재할 수 없습니다.' },
+    });
 
     expect(await requestSnapshot(request.id)).toEqual(before);
   });
