@@ -21,6 +21,9 @@ export function getPool(): pg.Pool {
       max: Number(process.env.DB_POOL_MAX ?? 10),
       application_name: process.env.DCLOUD_PROCESS ?? 'dcloud-portal',
     });
+    // an idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next checkout
+    globalForDb.dcloudPool.on('error', (error) => console.error('[db] idle connection lost:', error.message));
   }
   return globalForDb.dcloudPool;
 }

@@ -81,7 +81,7 @@ export async function decideStep(options: DecideStepOptions): Promise<{ requestS
     // nor does anyone decide it on the drafter's behalf: a substitute acting for the drafter has no say
     if (actingFor?.id === request.requesterId) throw new AppError('forbidden', { messageKey: 'ownRequest' });
 
-    if (options.linkTokenId) await consumeLinkToken(tx, options.linkTokenId, mine.id, now);
+    if (options.linkTokenId) await consumeLinkToken(tx, options.linkTokenId, mine.id, actor.id, now);
     const status = options.decision === 'approve' ? 'approved' : 'rejected';
     await tx
       .update(approvalSteps)
@@ -150,7 +150,13 @@ export async function decideStep(options: DecideStepOptions): Promise<{ requestS
 }
 
 /** Marks an email link used, refusing one that is used, void, expired or for another step. */
-async function consumeLinkToken(tx: Tx, tokenId: string, stepId: string, now: Date): Promise<void> {
+async function consumeLinkToken(
+  tx: Tx,
+  tokenId: string,
+  stepId: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
   const [link] = await tx
     .update(approvalTokens)
     .set({ usedAt: now })
@@ -158,7 +164,7 @@ async function consumeLinkToken(tx: Tx, tokenId: string, stepId: string, now: Da
       and(eq(approvalTokens.id, tokenId), isNull(approvalTokens.usedAt), isNull(approvalTokens.voidedAt)),
     )
     .returning();
-  if (!link || link.stepId !== stepId || link.expiresAt <= now) {
+  if (!link || link.stepId !== stepId || link.userId !== userId || link.expiresAt <= now) {
     throw new AppError('conflict', { messageKey: 'linkNotUsable' });
   }
 }

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { lockRequest } from '@/lib/requests/transitions';
 import { activateStepGroup } from './activate-step-group';
 import { voidStepTokens } from './approval-links';
+import { approvingRoles } from './approving-roles';
 import { getActivePolicy } from './get-active-policy';
 
 export const reassignStepInput = z.object({
@@ -43,9 +44,7 @@ export async function reassignStep({ actor, stepId, userId, reason }: ReassignSt
       .select({ role: userRoles.role })
       .from(userRoles)
       .where(and(eq(userRoles.userId, userId)));
-    const canApprove = approving.some((r) =>
-      ['dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'].includes(r.role),
-    );
+    const canApprove = approving.some((r) => (approvingRoles as readonly string[]).includes(r.role));
     if (!target?.active || !canApprove) {
       throw new AppError('bad_request', {
         messageKey: 'notAnApprover',

@@ -6,10 +6,11 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
+import { approvingRoles } from './approving-roles';
 import { getActivePolicy } from './get-active-policy';
 import type { Policy } from './policy-schema';
 
-const APPROVING_ROLES = ['dept_approver', 'it_reviewer', 'senior_approver', 'planner', 'admin'];
+const APPROVING_ROLES: readonly string[] = approvingRoles;
 
 export type SavePolicyOptions = { actor: Actor; policy: Policy };
 

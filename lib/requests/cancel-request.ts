@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { approvalSteps } from '@/db/schema/requests';
+import { voidStepTokens } from '@/lib/approvals/approval-links';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors/app-error';
 import { lockRequest, transitionRequest } from './transitions';
@@ -24,11 +25,15 @@ export async function cancelRequest({ actor, requestId }: CancelRequestOptions):
       actor,
       action: 'request.cancelled',
     });
-    await tx
+    const open = await tx
       .update(approvalSteps)
       .set({ status: 'skipped' })
       .where(
         and(eq(approvalSteps.requestId, requestId), inArray(approvalSteps.status, ['waiting', 'pending'])),
-      );
+      )
+      .returning({ id: approvalSteps.id });
+    // no email link can act on a withdrawn request
+    const now = new Date();
+    for (const step of open) await voidStepTokens(tx, step.id, now);
   });
 }
