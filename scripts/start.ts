@@ -1,6 +1,6 @@
 // npm start — the portal: embedded PostgreSQL (unless DATABASE_URL), migrations, demo data, worker, Next.
 // npm run dev — the same with `next dev` (hot reload) instead of a production build.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,8 +30,24 @@ async function main() {
     process.exit(1);
   }
 
-  // Phase 1: the database
+  // stopping at any point (even during the first build) takes down what was started, PostgreSQL included
   let embedded: EmbeddedDatabase | null = null;
+  let worker: Awaited<ReturnType<typeof runWorker>> | null = null;
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping');
+    child?.kill('SIGTERM');
+    await worker?.stop().catch((error) => console.error(error));
+    await embedded?.stop().catch((error) => console.error(error));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  // Phase 1: the database
   let url = process.env.DATABASE_URL;
   if (!url) {
     log(`starting the embedded PostgreSQL in ${dataDir()}`);
@@ -44,14 +60,15 @@ async function main() {
   // Phase 2: the build, the first time
   if (!devServer && !existsSync('.next/BUILD_ID')) {
     log('building the portal (first start only; takes a minute or two)');
-    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) throw new Error('next build failed');
+    child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+    const status = await new Promise<number | null>((resolve) => child?.on('exit', resolve));
+    child = null;
+    if (stopping) return;
+    if (status !== 0) throw new Error('next build failed');
   }
 
   // Phase 3: the worker in this process, the web server as a child
-  const worker = process.env.DCLOUD_WORKER === 'off' ? null : await runWorker({ connectionString: url });
+  worker = process.env.DCLOUD_WORKER === 'off' ? null : await runWorker({ connectionString: url });
   const port = process.env.PORT ?? '3000';
   const env = {
     ...process.env,
@@ -61,28 +78,16 @@ async function main() {
     AUTH_SECRET: process.env.AUTH_SECRET ?? demoAuthSecret(),
     DCLOUD_PROCESS: 'dcloud-web',
   };
-  const web: ChildProcess = spawn(
+  const web = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', port],
+    ['node_modules/next/dist/bin/next', devServer ? 'dev' : 'start', '-p', port],
     {
       env,
       stdio: 'inherit',
     },
   );
+  child = web;
   log(`portal on http://localhost:${port}${worker ? ' (worker running in this process)' : ''}`);
-
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping');
-    web.kill('SIGTERM');
-    await worker?.stop().catch((error) => console.error(error));
-    await embedded?.stop().catch((error) => console.error(error));
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
   web.on('exit', (code) => void shutdown(code ?? 0));
 }
 

@@ -3,22 +3,25 @@
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useActionState, useEffect, useRef, useState } from 'react';
 import { Field } from '@/components/ui/field';
-import type { LinkDecisionState } from './link-decision-state';
+import type { LinkDecisionState, LinkRefusal } from './link-decision-state';
 import { LinkStatePanel } from './link-state-panel';
 
 type LinkDecisionProps = {
   token: string;
   action: (previous: LinkDecisionState, formData: FormData) => Promise<LinkDecisionState>;
+  /** why the link cannot decide, as the page found it; the form is shown when there is none */
+  refusal?: { state: LinkRefusal; requestNumber?: string };
   /** the request as the page shows it, above the form, until a decision is made */
-  children: ReactNode;
+  children?: ReactNode;
 };
 
 /**
  * The email-link decision: the request (children), then a plain form that POSTs approve or reject
- * (a reason is required to reject; it works without JavaScript too). Once decided, or refused, the
- * page becomes the result and focus moves to its heading.
+ * (a reason is required to reject). Once decided, or refused, the page becomes the result and focus
+ * moves to its heading. Without JavaScript the POST re-renders the page, whose link is used by then:
+ * the action's answer still comes first, so the decider sees their result, not "already used".
  */
-export function LinkDecision({ token, action, children }: LinkDecisionProps) {
+export function LinkDecision({ token, action, refusal, children }: LinkDecisionProps) {
   const t = useTranslations('approveLink');
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
   const [comment, setComment] = useState('');
@@ -40,6 +43,9 @@ export function LinkDecision({ token, action, children }: LinkDecisionProps) {
         <LinkStatePanel state={state.state} requestNumber={state.requestNumber} />
       </div>
     );
+  }
+  if (refusal && state.status !== 'decided') {
+    return <LinkStatePanel state={refusal.state} requestNumber={refusal.requestNumber} />;
   }
   if (state.status === 'decided') {
     return (

@@ -63,7 +63,7 @@ function RoundSteps({ steps }: { steps: RequestStep[] }) {
             {parallel ? (
               group.map((step) => (
                 <div key={step.id} style={{ marginTop: 'var(--space-2)' }}>
-                  <p className="timeline__head">
+                  <p className="timeline__head" style={{ margin: 0 }}>
                     <StepHead step={step} />
                   </p>
                   <StepDetail step={step} />

@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import {
   buildApprovalLine,
   type LineSubject,
+  leaseMonths,
   type PlannedStep,
   ruleMatches,
   totalCostKrw,
@@ -12,16 +13,6 @@ import { formatKrwShort } from '@/lib/format/krw';
 import { toLocale } from '@/lib/i18n/config';
 
 export type LinePreviewSubject = Omit<LineSubject, 'totalKrw'> & { leaseUntil: string };
-
-/**
- * Whole months a lease runs from `now` (a started month counts), or null without a lease end —
- * the rule lib/approvals/plan-line.ts applies when the request is submitted.
- */
-function leaseMonths(leaseUntil: string, now: Date): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(leaseUntil)) return null;
-  const days = (Date.parse(`${leaseUntil}T23:59:59+09:00`) - now.getTime()) / 86_400_000;
-  return Math.max(1, Math.ceil(days / 30));
-}
 
 /** Rules that add steps only from an amount on (the senior official's, in the default policy). */
 function thresholdOf(rule: PolicyRule): { monthly?: number; total?: number } | null {
@@ -67,25 +58,37 @@ export function LinePreview({ data, subject }: { data: LinePreviewData; subject:
 
   // 전결 or not: for each amount-gated rule that would otherwise apply to this request
   const amount = (n: number) => formatKrwShort(n, locale);
+  // who holds final authority: an office (its department, as 정보화담당관 is both) or a person
+  const authorityOf = (a: ApproverRef) =>
+    a.type === 'user'
+      ? approverLabel(a)
+      : deptName(a.type === 'department_role' ? a.departmentCode : subject.departmentCode);
+  const roleOf = (a: ApproverRef) => (a.type === 'user' ? approverLabel(a) : tEnum(`role.${a.role}`));
   const finalGroup = [...groups].reverse().find((g) => g[0]?.kind === 'approve');
   const notes = policy.rules.flatMap((rule) => {
     const threshold = thresholdOf(rule);
     if (!threshold) return [];
     const ungated = { ...rule, match: { ...rule.match, monthlyKrw: undefined, totalKrw: undefined } };
     if (!ruleMatches(ungated, lineSubject)) return [];
-    const condition = [
-      threshold.monthly ? t('conditionMonthly', { amount: amount(threshold.monthly) }) : null,
-      threshold.total ? t('conditionTotal', { amount: amount(threshold.total) }) : null,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    if (ruleMatches(rule, lineSubject)) return [t('senior', { condition, rule: rule.name })];
+    const added = [...new Set(rule.steps.flatMap((step) => step.approvers.map(roleOf)))].join(', ');
+    const amounts = (
+      monthlyKey: 'conditionMonthly' | 'belowMonthly',
+      totalKey: 'conditionTotal' | 'belowTotal',
+    ) =>
+      [
+        threshold.monthly ? t(monthlyKey, { amount: amount(threshold.monthly) }) : null,
+        threshold.total ? t(totalKey, { amount: amount(threshold.total) }) : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+    if (ruleMatches(rule, lineSubject))
+      return [t('senior', { condition: amounts('conditionMonthly', 'conditionTotal'), added })];
     const below =
       (threshold.monthly !== undefined && lineSubject.monthlyKrw < threshold.monthly) ||
       (threshold.total !== undefined && lineSubject.totalKrw < threshold.total);
     if (!below || !finalGroup) return [];
-    const approver = finalGroup.map((s) => approverLabel(s.approver)).join(', ');
-    return [t('jeongyeol', { approver, condition, rule: rule.name })];
+    const authority = [...new Set(finalGroup.map((s) => authorityOf(s.approver)))].join(', ');
+    return [t('jeongyeol', { below: amounts('belowMonthly', 'belowTotal'), authority, added })];
   });
 
   return (

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildApprovalLine, type LineSubject, ruleMatches, totalCostKrw } from './build-approval-line';
-import { leaseMonths } from './plan-line';
+import {
+  buildApprovalLine,
+  type LineSubject,
+  leaseMonths,
+  ruleMatches,
+  totalCostKrw,
+} from './build-approval-line';
 import {
   DEFAULT_SENIOR_THRESHOLD_MONTHLY_KRW,
   defaultPolicy,

@@ -18,6 +18,13 @@ export type PlannedStep = {
   approver: ApproverRef;
 };
 
+/** Whole months a lease runs from `now` (a started month counts), or null without a lease end. */
+export function leaseMonths(leaseUntil: string | null | undefined, now: Date): number | null {
+  if (!leaseUntil || !/^\d{4}-\d{2}-\d{2}$/.test(leaseUntil)) return null;
+  const days = (Date.parse(`${leaseUntil}T23:59:59+09:00`) - now.getTime()) / 86_400_000;
+  return Math.max(1, Math.ceil(days / 30));
+}
+
 /** The total cost the policy sees: monthly × months of the lease (months without a lease end: a setting). */
 export function totalCostKrw(
   monthlyKrw: number,

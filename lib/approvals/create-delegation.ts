@@ -2,11 +2,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { delegations } from '@/db/schema/approvals';
-import { users } from '@/db/schema/org';
+import { userRoles, users } from '@/db/schema/org';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
+import { approvingRoles } from './approving-roles';
 
 const isoDate = z.iso.date({ error: 'validation.date' });
 
@@ -36,6 +37,17 @@ export async function createDelegation(options: CreateDelegationOptions): Promis
       .select({ id: users.id, active: users.active })
       .from(users)
       .where(eq(users.id, options.substituteId));
+    const held = await tx
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, options.substituteId));
+    // a substitute must be able to decide: a plain requester would get links that cannot act
+    if (substitute?.active && !held.some((r) => (approvingRoles as readonly string[]).includes(r.role))) {
+      throw new AppError('bad_request', {
+        messageKey: 'notAnApprover',
+        details: { fieldErrors: { substituteId: ['errors.notAnApprover'] } },
+      });
+    }
     if (!substitute?.active) {
       throw new AppError('bad_request', {
         messageKey: 'userNotFound',

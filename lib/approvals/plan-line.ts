@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { departments, users } from '@/db/schema/org';
 import { AppError } from '@/lib/errors/app-error';
-import { buildApprovalLine, totalCostKrw } from './build-approval-line';
+import { buildApprovalLine, leaseMonths, totalCostKrw } from './build-approval-line';
 import type { ActivePolicy } from './get-active-policy';
 
 export type PlannedRow = {
@@ -20,13 +20,6 @@ export type PlannedRow = {
   approverDepartmentId: string | null;
   approverUserId: string | null;
 };
-
-/** Whole months a lease runs from `now` (a started month counts), or null without a lease end. */
-export function leaseMonths(leaseUntil: string | null | undefined, now: Date): number | null {
-  if (!leaseUntil) return null;
-  const days = (Date.parse(`${leaseUntil}T23:59:59+09:00`) - now.getTime()) / 86_400_000;
-  return Math.max(1, Math.ceil(days / 30));
-}
 
 export type PlanLineOptions = {
   policy: ActivePolicy;

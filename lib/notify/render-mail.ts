@@ -121,15 +121,18 @@ function mailContent<T extends MailTemplate>(
         after: [],
       };
     }
-    default:
+    default: {
+      // request-approved, resource-decommissioned: the lead and the summary (and the resource, if any)
+      const resourceName = 'resourceName' in data ? String(data.resourceName) : null;
       return {
         ...base,
         lead: t(`${template}.lead`),
         notes: [],
-        facts,
+        facts: resourceName ? [[t('fields.resource'), resourceName], ...facts] : facts,
         action: { label: t(`${template}.action`), url: data.requestUrl },
         after: [],
       };
+    }
   }
 }
 

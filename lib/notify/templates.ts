@@ -41,6 +41,8 @@ export type MailTemplates = {
   'request-rejected': RequestSummary & { reason: string; rejectedBy: string };
   'resource-active': RequestSummary & { resourceName: string; resourceUrl: string };
   'resource-failed': RequestSummary & { reason: string };
+  /** 반납 완료: the resource was deleted from the cloud (rendered by the generic branch) */
+  'resource-decommissioned': RequestSummary & { resourceName: string; resourceUrl: string };
 };
 
 export type MailTemplate = keyof MailTemplates;

@@ -14,10 +14,13 @@ import { toLocale } from '@/lib/i18n/config';
 import { decideByLinkAction } from './actions';
 import { linkRateLimits, requestIp } from './request-ip';
 
-// the token is in the address: no Referer may carry it to another site, and no index may keep it
+// The token is in the address: no Referer may carry it to another site, and no index may keep it.
+// 'same-origin' rather than 'no-referrer': under no-referrer a browser posts the form without
+// JavaScript with `Origin: null`, which the server-action CSRF check refuses; the page links nowhere
+// else, and same-origin requests keep the token on this server.
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('approveLink');
-  return { title: t('metaTitle'), referrer: 'no-referrer', robots: { index: false, follow: false } };
+  return { title: t('metaTitle'), referrer: 'same-origin', robots: { index: false, follow: false } };
 }
 
 type Props = { params: Promise<{ token: string }> };
@@ -39,12 +42,15 @@ export default async function ApproveByLinkPage({ params }: Props) {
 
   const link = await findApprovalLink({ token });
   if (link.state !== 'usable') {
+    // through LinkDecision: after a POST without JavaScript the link is used, and the decider must
+    // see the answer of their POST rather than "already used"
+    const refusal = {
+      state: link.state,
+      requestNumber: link.state === 'invalid' ? undefined : link.request.number,
+    };
     return (
       <LinkShell setLocaleAction={setLocaleAction}>
-        <LinkStatePanel
-          state={link.state}
-          requestNumber={link.state === 'invalid' ? undefined : link.request.number}
-        />
+        <LinkDecision token="" action={decideByLinkAction} refusal={refusal} />
       </LinkShell>
     );
   }
