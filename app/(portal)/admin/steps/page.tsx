@@ -71,6 +71,7 @@ export default async function StuckStepsPage({ searchParams }: { searchParams: S
               stepId={selected.stepId}
               number={selected.number}
               kindLabel={kindOf(selected)}
+              cancelHref="/admin/steps"
               candidates={people
                 // segregation of duties: the drafter never signs their own request
                 .filter((p) => p.id !== selected.requester.id)
@@ -84,11 +85,6 @@ export default async function StuckStepsPage({ searchParams }: { searchParams: S
                   }),
                 }))}
             />
-            <p>
-              <Link href="/admin/steps" className="button button--secondary">
-                {t('cancel')}
-              </Link>
-            </p>
           </section>
         ) : null}
 
@@ -127,8 +123,8 @@ export default async function StuckStepsPage({ searchParams }: { searchParams: S
                       <br />
                       <span className="muted small">{name(s.item)}</span>
                     </th>
-                    <td>{name(s.department)}</td>
-                    <td>{s.requester.name}</td>
+                    <td className="nowrap">{name(s.department)}</td>
+                    <td className="nowrap">{s.requester.name}</td>
                     <td>
                       <span className="tag">{kindOf(s)}</span>
                       {s.ruleName ? (
@@ -169,7 +165,7 @@ export default async function StuckStepsPage({ searchParams }: { searchParams: S
                       ) : s.reminded ? (
                         <span className="badge badge--warning">{t('reminded')}</span>
                       ) : (
-                        <span className="muted">{t('noAlert')}</span>
+                        <span className="muted nowrap">{t('noAlert')}</span>
                       )}
                     </td>
                     <td>

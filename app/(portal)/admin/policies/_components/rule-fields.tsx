@@ -255,11 +255,6 @@ function AmountRange(props: {
         <span className="sr-only">{prefix} </span>
         {legend}
       </legend>
-      {props.hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
       <div className="policy-range__inputs">
         <Field id={fieldId(`${path}.min`)} label={label(t('minLabel'))} errors={api.errors(`${path}.min`)}>
           {(control) => (
@@ -286,6 +281,11 @@ function AmountRange(props: {
           )}
         </Field>
       </div>
+      {props.hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
       <FieldError id={errorId} errors={errors} />
     </fieldset>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Field } from '@/components/ui/field';
 import { FormMessage, textField, useActionForm } from '../../_components/use-action-form';
@@ -13,11 +14,13 @@ export function ReassignForm({
   number,
   kindLabel,
   candidates,
+  cancelHref,
 }: {
   stepId: string;
   number: string;
   kindLabel: string;
   candidates: ReassignCandidate[];
+  cancelHref: string;
 }) {
   const t = useTranslations('admin.steps');
   const tAdmin = useTranslations('admin');
@@ -65,6 +68,9 @@ export function ReassignForm({
         <button type="submit" className="button" disabled={pending}>
           {t('submit')}
         </button>
+        <Link href={cancelHref} className="button button--secondary">
+          {t('cancel')}
+        </Link>
         {pending ? (
           <span className="muted small" role="status">
             {tAdmin('saving')}
