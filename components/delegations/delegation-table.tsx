@@ -1,9 +1,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { Action } from '@/components/forms/action-result';
+import { RowActionButton } from '@/components/ui/row-action-button';
 import type { listDelegations } from '@/lib/approvals/delegation-queries';
 import { formatDate } from '@/lib/format/dates';
 import { toLocale } from '@/lib/i18n/config';
-import { RevokeDelegationButton } from './revoke-delegation-button';
 
 export type DelegationRow = Awaited<ReturnType<typeof listDelegations>>[number];
 type State = 'scheduled' | 'active' | 'ended' | 'revoked';
@@ -75,13 +75,16 @@ export function DelegationTable({
                 {side === 'named' ? (
                   <td>
                     {state === 'active' || state === 'scheduled' ? (
-                      <RevokeDelegationButton
-                        delegationId={row.id}
-                        substituteName={`${row.substituteName} (${t('period', {
-                          from: formatDate(row.startsOn, locale),
-                          to: formatDate(row.endsOn, locale),
-                        })})`}
+                      <RowActionButton
+                        input={{ delegationId: row.id }}
                         action={revokeAction}
+                        label={t('revoke')}
+                        accessibleName={t('revokeLabel', {
+                          name: `${row.substituteName} (${t('period', {
+                            from: formatDate(row.startsOn, locale),
+                            to: formatDate(row.endsOn, locale),
+                          })})`,
+                        })}
                       />
                     ) : null}
                   </td>

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/app/_auth/require-actor';
 import { CreateTokenForm } from '@/components/tokens/create-token-form';
-import { RevokeTokenButton } from '@/components/tokens/revoke-token-button';
 import { PageHead } from '@/components/ui/page-head';
+import { RowActionButton } from '@/components/ui/row-action-button';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { toLocale } from '@/lib/i18n/config';
 import { listTokens } from '@/lib/tokens/queries';
@@ -69,10 +69,11 @@ export default async function TokensPage() {
                         </td>
                         <td>
                           {state === 'active' ? (
-                            <RevokeTokenButton
-                              tokenId={token.id}
-                              tokenName={token.name}
+                            <RowActionButton
+                              input={{ tokenId: token.id }}
                               action={revokeTokenAction}
+                              label={t('revoke')}
+                              accessibleName={t('revokeLabel', { name: token.name })}
                             />
                           ) : null}
                         </td>

@@ -1,21 +1,20 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
 
-/** 폐기 — revokes one token; the list re-renders from the server. */
-export function RevokeTokenButton({
-  tokenId,
-  tokenName,
-  action,
-}: {
-  tokenId: string;
-  tokenName: string;
-  action: Action<{ tokenId: string }>;
-}) {
-  const t = useTranslations('tokens');
+type RowActionButtonProps<I> = {
+  input: I;
+  action: Action<I>;
+  /** the visible label, e.g. 폐기 */
+  label: string;
+  /** the full accessible name, naming the row, e.g. 토큰 ‘배치’ 폐기 */
+  accessibleName: string;
+};
+
+/** A one-click action on a table row (revoke, end); the list re-renders from the server afterwards. */
+export function RowActionButton<I>({ input, action, label, accessibleName }: RowActionButtonProps<I>) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -25,16 +24,16 @@ export function RevokeTokenButton({
         type="button"
         className="button button--danger-outline button--small"
         disabled={pending}
-        aria-label={t('revokeLabel', { name: tokenName })}
+        aria-label={accessibleName}
         onClick={() =>
           startTransition(async () => {
-            const result = await action({ tokenId });
+            const result = await action(input);
             if (result.ok) router.refresh();
             else setError(result.message);
           })
         }
       >
-        {t('revoke')}
+        {label}
       </button>
       {error ? (
         <p className="field-error" role="alert">
