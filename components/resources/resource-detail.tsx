@@ -1,25 +1,35 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import type { Action } from '@/components/forms/action-result';
 import { SpecSummary } from '@/components/requests/spec-summary';
 import { ResourceStatusBadge } from '@/components/ui/status-badge';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
-import { type ResourceDetailData, resourceQueryOptions } from '@/lib/client/query-options';
+import { queryKeys, type ResourceDetailData, resourceQueryOptions } from '@/lib/client/query-options';
 import { formatDateTime } from '@/lib/format/dates';
 import { toLocale } from '@/lib/i18n/config';
+import { DecommissionButton } from './decommission-button';
 
 const BUSY = new Set(['provisioning', 'decommissioning']);
 const PHASES = ['scheduling', 'building', 'networking', 'active'] as const;
+/** 반납 is offered for these; lib/resources/decommission-resource.ts refuses the rest */
+const HANDBACK = new Set(['active', 'failed']);
 
-/** A resource's page body: live status, the provider's progress phases, spec and history. */
+/** A resource's page body: live status, the provider's progress phases, spec, history and 반납. */
 export function ResourceDetail({
   initial,
   options,
+  mayDecommission = false,
+  decommissionAction,
 }: {
   initial: ResourceDetailData;
   options: CatalogOptions;
+  /** the viewer requested it, approves for its department, or is an admin */
+  mayDecommission?: boolean;
+  decommissionAction?: Action<{ resourceId: string }>;
 }) {
   const t = useTranslations('resource');
   const tAll = useTranslations();
@@ -29,6 +39,19 @@ export function ResourceDetail({
     initialData: initial,
     refetchInterval: (q) => (q.state.data && BUSY.has(q.state.data.status) ? 2_000 : false),
   });
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // after 반납 the button is gone: keyboard and screen reader users land on what happened instead
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+  const afterDecommission = (message: string) => {
+    setNotice(message);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.resource(initial.id) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.resources() });
+  };
+  const handingBack = resource.status === 'decommissioning' || resource.status === 'decommissioned';
   const phaseIndex =
     resource.status === 'active'
       ? PHASES.length - 1
@@ -63,11 +86,32 @@ export function ResourceDetail({
             {tAll(`enums.kind.${resource.kind}`)} · {resource.systemName}
           </p>
         </div>
-        <Link className="button button--secondary" href={`/requests/${resource.requestId}`}>
-          {t('openRequest')}
-        </Link>
+        <div className="button-row">
+          {mayDecommission && decommissionAction && HANDBACK.has(resource.status) ? (
+            <DecommissionButton
+              resourceId={resource.id}
+              resourceName={resource.name}
+              action={decommissionAction}
+              onDone={afterDecommission}
+            />
+          ) : null}
+          <Link className="button button--secondary" href={`/requests/${resource.requestId}`}>
+            {t('openRequest')}
+          </Link>
+        </div>
       </div>
       <div className="stack">
+        {notice || handingBack ? (
+          <div
+            className={`alert ${resource.status === 'decommissioned' ? 'alert--success' : 'alert--info'}`}
+            ref={noticeRef}
+            tabIndex={-1}
+          >
+            {notice ? <p className="alert__title">{notice}</p> : null}
+            {handingBack ? <p>{t(`decommission.status.${resource.status}` as never)}</p> : null}
+            {BUSY.has(resource.status) ? <p className="small muted">{tAll('common.liveUpdates')}</p> : null}
+          </div>
+        ) : null}
         {isError ? (
           <p className="alert alert--warning" role="status">
             {tAll('common.fetchFailed')}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisionInput } from '@/lib/approvals/decide-step';
 import { savingsQuery } from '@/lib/costs/savings-query';
 import { savingsView } from '@/lib/costs/savings-view';
+import { poolList } from '@/lib/pools/pool-view';
 import { listRequestsQuery } from '@/lib/requests/list-requests-query';
 import { submitRequestInput } from '@/lib/requests/submit-request';
 import { listResourcesQuery } from '@/lib/resources/list-resources-query';
@@ -133,6 +134,34 @@ function paths() {
         errors: [...signedIn, 404],
       }),
     },
+    '/api/v1/resources/{id}/decommission': {
+      post: operation({
+        summary: 'Hand a resource back (반납): the cloud deletes it in the background',
+        tag: 'resources',
+        description:
+          'By whoever requested the resource, a department approver of its department, or an admin; others get 403 ' +
+          '(404 when they cannot see it). Only an `active` or `failed` resource can be handed back; any other status ' +
+          'answers 409 saying why. Answers at once with the resource in `decommissioning`; a job deletes it from the ' +
+          'cloud, retried with backoff, and the resource becomes `decommissioned` (the requester is mailed), or ' +
+          '`failed` with the reason in its history after the last retry.',
+        parameters: [idParameter('resource')],
+        ok: { 202: ['ResourceDetail', 'Accepted: the resource, now decommissioning'] },
+        errors: [...signedIn, 404, 409],
+      }),
+    },
+    '/api/v1/pools': {
+      get: operation({
+        summary: 'Pools with their capacity, allocation and current use',
+        tag: 'pools',
+        description:
+          'Capacity is physical cores × the overcommit ratio in vCPU, RAM and storage. `allocated` sums the footprint ' +
+          'of the resources holding capacity (provisioning, active, decommissioning), in whole units. `used` is what the ' +
+          'cloud reports now: vCPU = Σ allocated vCPU × CPU %, RAM and disk in use, one decimal; never above ' +
+          '`allocated`. IT reviewers, planners and admins.',
+        ok: { 200: [inputSchema(poolList), 'Every pool'] },
+        errors: signedIn,
+      }),
+    },
     '/api/v1/dashboards/savings': {
       get: operation({
         summary: 'Savings of the shared cloud against standalone builds (절감액 / 절감률)',
@@ -211,7 +240,9 @@ export function openApiDocument(): Record<string, unknown> {
         '`?limit=&cursor=` and answer `{ items, nextCursor }`. A browser session works too; its state changes must ' +
         'come from the portal’s own origin.',
     },
-    tags: ['auth', 'catalog', 'requests', 'resources', 'dashboards', 'operations'].map((name) => ({ name })),
+    tags: ['auth', 'catalog', 'requests', 'resources', 'pools', 'dashboards', 'operations'].map((name) => ({
+      name,
+    })),
     security: [{ bearerAuth: [] }],
     paths: paths(),
     components: components(),

@@ -1,5 +1,6 @@
 import { sweepWithActivePolicy } from '@/lib/approvals/sweep-pending-steps';
 import { sendOutboxMail } from '@/lib/notify/send-outbox-mail';
+import { decommission, failDecommission } from '@/lib/provisioning/decommission';
 import { failProvisioning } from '@/lib/provisioning/fail-provisioning';
 import { pollResource } from '@/lib/provisioning/poll-resource';
 import { provisionRequest } from '@/lib/provisioning/provision-request';
@@ -21,6 +22,10 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   },
   'provisioning.poll': {
     run: pollResource,
+  },
+  'provisioning.decommission': {
+    run: decommission,
+    giveUp: (p, error) => failDecommission({ resourceId: p.resourceId, reason: reason(error) }),
   },
   'mail.send': {
     run: sendOutboxMail,

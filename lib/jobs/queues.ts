@@ -10,6 +10,11 @@ export const queues = {
     payload: z.object({ resourceId: z.uuid() }),
     options: { retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 30, expireInSeconds: 120 },
   },
+  /** 반납: deletes a resource from the cloud (lib/provisioning/decommission.ts) */
+  'provisioning.decommission': {
+    payload: z.object({ resourceId: z.uuid() }),
+    options: { retryLimit: 6, retryDelay: 2, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 300 },
+  },
   'mail.send': {
     payload: z.object({ outboxId: z.uuid() }),
     options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },

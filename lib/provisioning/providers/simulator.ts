@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { simServers } from '@/db/schema/resources';
-import type { CloudProvider, CreateInput, ProviderState } from './types';
+import { simulatedUsage } from './simulated-usage';
+import type { CloudProvider, CreateInput, ProviderState, ProviderUsage } from './types';
 
 export type SimulatorOptions = {
   /** how long an object takes to build, in ms (a range; each object draws from it) */
@@ -79,6 +80,36 @@ export function createSimulator(options: SimulatorOptions = simulatorOptionsFrom
         .update(simServers)
         .set({ deletedAt: new Date() })
         .where(and(eq(simServers.id, id), isNull(simServers.deletedAt)));
+    },
+
+    async usage(ref: string): Promise<ProviderUsage> {
+      await pause(between(options.callMs) / 3);
+      const id = ref.replace(/^sim-/, '');
+      const idle: ProviderUsage = { cpuPct: 0, ramUsedGb: 0, storageUsedGb: 0 };
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return idle;
+      const [row] = await getDb()
+        .select({
+          spec: simServers.spec,
+          createdAt: simServers.createdAt,
+          readyAt: simServers.readyAt,
+          failed: simServers.failed,
+          deletedAt: simServers.deletedAt,
+          now: sql<Date>`now()`,
+        })
+        .from(simServers)
+        .where(eq(simServers.id, id));
+      if (!row) return idle;
+      const now = new Date(row.now);
+      // nothing runs on an object that is building, broken or gone
+      if (row.deletedAt || row.failed || row.readyAt > now) return idle;
+      const given = (row.spec as { footprint?: Partial<Record<'vcpu' | 'ramGb' | 'storageGb', number>> })
+        .footprint;
+      const footprint = {
+        vcpu: given?.vcpu ?? 0,
+        ramGb: given?.ramGb ?? 0,
+        storageGb: given?.storageGb ?? 0,
+      };
+      return simulatedUsage({ id, footprint, createdAt: row.createdAt }, now);
     },
   };
 }

@@ -20,6 +20,16 @@ export type ProviderState = {
   message?: string;
 };
 
+/** What an object uses right now, as the cloud's monitoring reports it. */
+export type ProviderUsage = {
+  /** CPU busy, 0–100 % of the object's allocated vCPUs */
+  cpuPct: number;
+  /** RAM in use, GB (at most the allocated RAM) */
+  ramUsedGb: number;
+  /** disk in use, GB (at most the allocated storage) */
+  storageUsedGb: number;
+};
+
 /** A cloud the portal provisions into. One implementation per kind; chosen per pool. */
 export interface CloudProvider {
   readonly kind: 'simulator';
@@ -29,4 +39,6 @@ export interface CloudProvider {
   status(ref: string): Promise<ProviderState>;
   /** Deletes the object; deleting one that is already gone succeeds. */
   delete(ref: string): Promise<void>;
+  /** What the object uses now; all zero while it is building and once it is gone. */
+  usage(ref: string): Promise<ProviderUsage>;
 }

@@ -4,7 +4,9 @@ import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/app/_auth/require-actor';
 import { ResourceDetail } from '@/components/resources/resource-detail';
 import { getCatalogOptions } from '@/lib/catalog/queries';
+import { canDecommissionResource } from '@/lib/resources/decommission-resource';
 import { getResource } from '@/lib/resources/queries';
+import { decommissionAction } from './actions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,10 +20,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ResourcePage({ params }: Props) {
   const actor = await requireActor('resources:read');
   const { id } = await params;
-  const [resource, options] = await Promise.all([
+  const [resource, options, mayDecommission] = await Promise.all([
     getResource({ actor, resourceId: id }),
     getCatalogOptions(),
+    canDecommissionResource({ actor, resourceId: id }),
   ]);
   if (!resource) notFound();
-  return <ResourceDetail initial={resource} options={options} />;
+  return (
+    <ResourceDetail
+      initial={resource}
+      options={options}
+      mayDecommission={mayDecommission}
+      decommissionAction={decommissionAction}
+    />
+  );
 }
