@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import type { Action } from '@/components/forms/action-result';
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button';
 import { RequestStatusBadge } from '@/components/ui/status-badge';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
 import { queryKeys, type RequestData, requestQueryOptions } from '@/lib/client/query-options';
@@ -13,7 +14,6 @@ import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { formatKrw, formatKrwShort } from '@/lib/format/krw';
 import { toLocale } from '@/lib/i18n/config';
 import { ApprovalLine } from './approval-line';
-import { CancelRequestButton } from './cancel-request-button';
 import { type DecideInput, DecisionForm } from './decision-form';
 import { RejectionNotice } from './rejection-notice';
 import { type ResubmitContext, ResubmitForm, type ResubmitInput } from './resubmit-form';
@@ -91,7 +91,18 @@ export function RequestDetail({
         </div>
         {mayCancel ? (
           <div>
-            <CancelRequestButton requestId={request.id} action={cancelAction} onCancelled={afterAction} />
+            <ConfirmActionButton
+              run={() => cancelAction({ requestId: request.id })}
+              labels={{
+                button: tAll('cancel.button'),
+                confirmText: tAll('cancel.confirmText'),
+                confirm: tAll('cancel.confirm'),
+                pending: tAll('cancel.pending'),
+                keep: tAll('cancel.keep'),
+                done: tAll('cancel.done'),
+              }}
+              onDone={afterAction}
+            />
           </div>
         ) : null}
       </div>

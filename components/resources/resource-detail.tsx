@@ -6,12 +6,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import type { Action } from '@/components/forms/action-result';
 import { SpecSummary } from '@/components/requests/spec-summary';
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button';
 import { ResourceStatusBadge } from '@/components/ui/status-badge';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
 import { queryKeys, type ResourceDetailData, resourceQueryOptions } from '@/lib/client/query-options';
 import { formatDateTime } from '@/lib/format/dates';
 import { toLocale } from '@/lib/i18n/config';
-import { DecommissionButton } from './decommission-button';
 
 const BUSY = new Set(['provisioning', 'decommissioning']);
 const PHASES = ['scheduling', 'building', 'networking', 'active'] as const;
@@ -88,10 +88,16 @@ export function ResourceDetail({
         </div>
         <div className="button-row">
           {mayDecommission && decommissionAction && HANDBACK.has(resource.status) ? (
-            <DecommissionButton
-              resourceId={resource.id}
-              resourceName={resource.name}
-              action={decommissionAction}
+            <ConfirmActionButton
+              run={() => decommissionAction({ resourceId: resource.id })}
+              labels={{
+                button: t('decommission.button'),
+                confirmText: t('decommission.confirmText', { name: resource.name }),
+                confirm: t('decommission.confirm'),
+                pending: t('decommission.pending'),
+                keep: t('decommission.keep'),
+                done: t('decommission.done'),
+              }}
               onDone={afterDecommission}
             />
           ) : null}

@@ -1,22 +1,34 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
-import type { Action } from '@/components/forms/action-result';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import type { ActionResult } from '@/components/forms/action-result';
 
-/** 반납: hands a resource back, after an inline confirmation (no browser dialog). */
-export function DecommissionButton({
-  resourceId,
-  resourceName,
-  action,
-  onDone,
-}: {
-  resourceId: string;
-  resourceName: string;
-  action: Action<{ resourceId: string }>;
+export type ConfirmActionLabels = {
+  /** the button that opens the confirmation (요청 취소, 반납) */
+  button: string;
+  /** what will happen, read before confirming */
+  confirmText: string;
+  confirm: string;
+  /** shown on the confirm button while the action runs */
+  pending: string;
+  /** step back without acting (돌아가기) */
+  keep: string;
+  /** announced after it worked */
+  done: string;
+};
+
+type ConfirmActionButtonProps = {
+  run: () => Promise<ActionResult>;
+  labels: ConfirmActionLabels;
   onDone: (message: string) => void;
-}) {
-  const t = useTranslations('resource.decommission');
+};
+
+/**
+ * A destructive action behind an inline confirmation (no browser dialog). Keyboard users land on the
+ * confirm button, and back on the opening button when they step back.
+ */
+export function ConfirmActionButton({ run, labels, onDone }: ConfirmActionButtonProps) {
+  const textId = useId();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -24,7 +36,6 @@ export function DecommissionButton({
   const openRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
 
-  // keyboard users land on the confirm button, and back on 반납 when they step back
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
     else if (wasConfirming.current) openRef.current?.focus();
@@ -42,13 +53,13 @@ export function DecommissionButton({
           setConfirming(true);
         }}
       >
-        {t('button')}
+        {labels.button}
       </button>
     );
   }
   return (
     <div className="alert alert--warning">
-      <p id="decommission-confirm-text">{t('confirmText', { name: resourceName })}</p>
+      <p id={textId}>{labels.confirmText}</p>
       {error ? (
         <p className="field-error" role="alert">
           {error}
@@ -60,18 +71,18 @@ export function DecommissionButton({
           ref={confirmRef}
           className="button button--danger"
           disabled={pending}
-          aria-describedby="decommission-confirm-text"
+          aria-describedby={textId}
           onClick={() =>
             startTransition(async () => {
-              const result = await action({ resourceId });
+              const result = await run();
               if (result.ok) {
                 setConfirming(false);
-                onDone(t('done'));
+                onDone(labels.done);
               } else setError(result.message);
             })
           }
         >
-          {pending ? t('pending') : t('confirm')}
+          {pending ? labels.pending : labels.confirm}
         </button>
         <button
           type="button"
@@ -79,7 +90,7 @@ export function DecommissionButton({
           disabled={pending}
           onClick={() => setConfirming(false)}
         >
-          {t('keep')}
+          {labels.keep}
         </button>
       </div>
     </div>
