@@ -30,7 +30,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           departmentName: (locale === 'en' ? department?.nameEn : department?.nameKo) ?? '',
           roles: actor.roles,
         }}
-        nav={{ canDecide, isAdmin: can(actor, 'admin:manage'), inboxCount }}
+        nav={{
+          canDecide,
+          isAdmin: can(actor, 'admin:manage'),
+          inboxCount,
+          canReadDashboards: can(actor, 'dashboards:read'),
+        }}
         signOutAction={signOutAction}
         setLocaleAction={setLocaleAction}
       />

@@ -6,7 +6,7 @@ import { MainNav, type NavItem } from './main-nav';
 
 type SiteHeaderProps = {
   user: { name: string; departmentName: string; roles: string[] };
-  nav: { canDecide: boolean; isAdmin: boolean; inboxCount: number };
+  nav: { canDecide: boolean; isAdmin: boolean; inboxCount: number; canReadDashboards?: boolean };
   signOutAction: () => Promise<void>;
   setLocaleAction: (formData: FormData) => Promise<void>;
 };
@@ -28,6 +28,8 @@ export function SiteHeader({ user, nav, signOutAction, setLocaleAction }: SiteHe
         ]
       : []),
     { href: '/resources', label: t('nav.resources') },
+    // the planners' dashboards (savings of the shared cloud): 'dashboards:read'
+    ...(nav.canReadDashboards ? [{ href: '/dashboards', label: t('dashboards.nav') }] : []),
     { href: '/settings/tokens', label: t('nav.settings') },
     ...(nav.isAdmin ? [{ href: '/admin', label: t('nav.admin') }] : []),
     // demo mode: what the portal mailed, links included (app/(portal)/dev/mailbox)

@@ -2,6 +2,8 @@ import { createTranslator } from 'next-intl';
 import type { Locale } from './config';
 import adminEn from './messages/admin.en.json';
 import adminKo from './messages/admin.ko.json';
+import dashboardsEn from './messages/dashboards.en.json';
+import dashboardsKo from './messages/dashboards.ko.json';
 import en from './messages/en.json';
 import ko from './messages/ko.json';
 import linksEn from './messages/links.en.json';
@@ -11,8 +13,8 @@ import uiKo from './messages/ui.ko.json';
 
 /** The message catalogues, Korean first; each file holds whole top-level namespaces. */
 export const messages = {
-  ko: { ...ko, ...uiKo, ...adminKo, ...linksKo },
-  en: { ...en, ...uiEn, ...adminEn, ...linksEn },
+  ko: { ...ko, ...uiKo, ...adminKo, ...linksKo, ...dashboardsKo },
+  en: { ...en, ...uiEn, ...adminEn, ...linksEn, ...dashboardsEn },
 } as const;
 
 /** A translator outside React (API errors, mail, jobs). */

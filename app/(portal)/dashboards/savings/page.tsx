@@ -1,0 +1,274 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/app/_auth/require-actor';
+import { ChartSection } from '@/components/dashboards/chart-section';
+import { CostLines } from '@/components/dashboards/cost-lines';
+import { ExportLinks } from '@/components/dashboards/export-links';
+import { SavingsCumulativeChart, SavingsYearChart } from '@/components/dashboards/savings-charts';
+import { SavingsDataTable, type SortControl } from '@/components/dashboards/savings-data-table';
+import { SavingsFilterForm } from '@/components/dashboards/savings-filter-form';
+import { SavingsHeadline } from '@/components/dashboards/savings-headline';
+import { SavingsInputs } from '@/components/dashboards/savings-inputs';
+import { SystemBreakdown } from '@/components/dashboards/system-breakdown';
+import { WhatIfPanel } from '@/components/dashboards/what-if-panel';
+import { PageHead } from '@/components/ui/page-head';
+import { formatKrwHeadline, formatPct } from '@/lib/dashboards/format';
+import { getSavingsPage } from '@/lib/dashboards/get-savings-page';
+import {
+  DEPARTMENT_SORT_KEYS,
+  type SavingsFilters,
+  SYSTEM_SORT_KEYS,
+  savingsSearch,
+} from '@/lib/dashboards/savings-filters';
+import {
+  columnLabel,
+  cumulativeColumnKeys,
+  defaultDepartmentSort,
+  defaultSystemSort,
+  type SavingsTable,
+} from '@/lib/dashboards/savings-table';
+import { referenceSet, whatIfFormValues, whatIfLimits } from '@/lib/dashboards/what-if-input';
+import { toLocale } from '@/lib/i18n/config';
+import { whatIfAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboards.savings');
+  return { title: t('title') };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+// GET /dashboards/savings?from=YYYY-MM&to=YYYY-MM&department=CODE&system=CODE&sort=&dsort= — 절감 효과
+export default async function SavingsDashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireActor('dashboards:read');
+  const locale = toLocale(await getLocale());
+  const [t, page] = await Promise.all([
+    getTranslations('dashboards.savings'),
+    getSavingsPage({ actor, search: await searchParams, locale }),
+  ]);
+  const { view, tables, filters, period, scopes } = page;
+  const labels = Object.fromEntries(
+    [...tables.years.columns, ...tables.departments.columns, ...tables.systems.columns].map((c) => [
+      c.key,
+      columnLabel(locale, c.key),
+    ]),
+  );
+  const search = savingsSearch(filters);
+  const href = (patch: Partial<SavingsFilters>) => {
+    const q = savingsSearch(filters, patch);
+    return q ? `/dashboards/savings?${q}` : '/dashboards/savings';
+  };
+  const sortControl = (which: 'sort' | 'dsort', keys: readonly string[], current: SortControl['current']) =>
+    ({
+      keys,
+      current,
+      href: (key, dir) =>
+        `${href({ [which]: { key, dir } })}#${which === 'sort' ? 'systems' : 'departments'}-title`,
+      label: (column, dir) => t(`sortBy.${dir}`, { column }),
+    }) satisfies SortControl;
+
+  // the scope in words, for the status line and the chart descriptions
+  const department = scopes.departments.find((d) => d.code === filters.department);
+  const system = filters.system ? view.systems[0] : undefined;
+  const scopeName = system
+    ? system.name
+    : department
+      ? locale === 'en'
+        ? department.nameEn
+        : department.nameKo
+      : t('allScope');
+  const years = tables.years.rows;
+  const chartData = years.map((r) => ({
+    year: String(r.year),
+    standaloneKrw: Number(r.standaloneKrw),
+    sharedKrw: Number(r.sharedKrw),
+    savingsPct: r.savingsPct === null ? null : Number(r.savingsPct),
+    cumStandaloneKrw: Number(r.cumStandaloneKrw),
+    cumSharedKrw: Number(r.cumSharedKrw),
+    cumSavedKrw: Number(r.cumSavedKrw),
+  }));
+  const withPct = chartData.filter((d) => d.savingsPct !== null);
+  const pcts = withPct.map((d) => d.savingsPct!);
+  const yearDesc = withPct.length
+    ? t('yearChart.desc', {
+        first: withPct[0]!.year,
+        last: withPct.at(-1)!.year,
+        min: formatPct(Math.min(...pcts), locale),
+        max: formatPct(Math.max(...pcts), locale),
+        total: formatPct(view.savingsPct, locale),
+      })
+    : t('noData');
+  const cumDesc = chartData.length
+    ? t('cumulativeChart.desc', {
+        last: chartData.at(-1)!.year,
+        saved: formatKrwHeadline(chartData.at(-1)!.cumSavedKrw, locale),
+        standalone: formatKrwHeadline(chartData.at(-1)!.cumStandaloneKrw, locale),
+        shared: formatKrwHeadline(chartData.at(-1)!.cumSharedKrw, locale),
+      })
+    : t('noData');
+  const seriesNames = Object.fromEntries(
+    ['standaloneKrw', 'sharedKrw', 'savingsPct', 'cumStandaloneKrw', 'cumSharedKrw', 'cumSavedKrw'].map(
+      (k) => [k, t(`series.${k}` as never)],
+    ),
+  );
+  const tableOf = (
+    table: SavingsTable,
+    id: string,
+    caption: string,
+    extra: Partial<Parameters<typeof SavingsDataTable>[0]> = {},
+  ) => (
+    <SavingsDataTable
+      id={id}
+      table={table}
+      locale={locale}
+      caption={caption}
+      labels={labels}
+      rowHeader={table.columns[0]!.key}
+      {...extra}
+    />
+  );
+
+  // the what-if starts from the set in force at the end of the period
+  const reference = referenceSet(view.assumptions.sets, view.to);
+  const poolNames = new Map(view.assumptions.investments.map((i) => [i.poolId, i.poolName]));
+  const periodText = t('period', { from: period.from, to: period.to });
+
+  return (
+    <>
+      <PageHead title={t('title')} lead={t('lead')} />
+      <SavingsFilterForm
+        filters={filters}
+        errors={page.errors}
+        period={period}
+        scopes={scopes}
+        locale={locale}
+      />
+      <p role="status" className="dash-scope">
+        {t('scope', { period: periodText, scope: scopeName, count: view.systemCount })}
+      </p>
+      <SavingsHeadline
+        locale={locale}
+        figures={{
+          standaloneKrw: view.standaloneKrw,
+          sharedKrw: view.sharedKrw,
+          savedKrw: view.savedKrw,
+          savingsPct: view.savingsPct,
+          leadTimeSavedDays: view.leadTimeSavedDays,
+          builtCount: Number(tables.years.total.built),
+        }}
+      />
+
+      <ChartSection
+        id="years"
+        title={t('yearChart.title')}
+        description={yearDesc}
+        chart={
+          <SavingsYearChart
+            data={chartData}
+            locale={locale}
+            text={{ title: t('yearChart.title'), desc: yearDesc, series: seriesNames }}
+          />
+        }
+        table={tableOf(tables.years, 'years-table', t('yearChart.caption', { period: periodText }))}
+        actions={<ExportLinks table="years" search={search} title={t('yearChart.title')} />}
+      />
+
+      <ChartSection
+        id="cumulative"
+        title={t('cumulativeChart.title')}
+        description={cumDesc}
+        chart={
+          <SavingsCumulativeChart
+            data={chartData}
+            locale={locale}
+            text={{ title: t('cumulativeChart.title'), desc: cumDesc, series: seriesNames }}
+          />
+        }
+        table={tableOf(
+          tables.years,
+          'cumulative-table',
+          t('cumulativeChart.caption', { period: periodText }),
+          {
+            only: cumulativeColumnKeys,
+            withoutTotal: true,
+          },
+        )}
+      />
+
+      <section aria-labelledby="departments-title" className="dash-section">
+        <div className="dash-section__head">
+          <h2 id="departments-title">{t('departments.title')}</h2>
+          <ExportLinks table="departments" search={search} title={t('departments.title')} />
+        </div>
+        {tables.departments.rows.length === 0 ? (
+          <p className="empty">{t('noData')}</p>
+        ) : (
+          tableOf(tables.departments, 'departments-table', t('departments.caption', { period: periodText }), {
+            captionHidden: true,
+            sort: sortControl('dsort', DEPARTMENT_SORT_KEYS, filters.dsort ?? defaultDepartmentSort),
+          })
+        )}
+      </section>
+
+      <section aria-labelledby="systems-title" className="dash-section">
+        <div className="dash-section__head">
+          <h2 id="systems-title">{t('systems.title')}</h2>
+          <ExportLinks table="systems" search={search} title={t('systems.title')} />
+        </div>
+        <p className="hint">{t('systems.hint')}</p>
+        {tables.systems.rows.length === 0 ? (
+          <p className="empty">{t('noData')}</p>
+        ) : (
+          tableOf(tables.systems, 'systems-table', t('systems.caption', { period: periodText }), {
+            captionHidden: true,
+            rowHeader: 'name',
+            sort: sortControl('sort', SYSTEM_SORT_KEYS, filters.sort ?? defaultSystemSort),
+            rowLink: (row) =>
+              typeof row.code === 'string' && scopes.systems.some((s) => s.code === row.code)
+                ? `${href({ system: row.code })}#system-breakdown-title`
+                : null,
+          })
+        )}
+      </section>
+
+      {system ? (
+        <SystemBreakdown
+          system={system}
+          departmentName={String(tables.systems.rows[0]?.department ?? system.departmentName)}
+          locale={locale}
+        />
+      ) : null}
+
+      <section aria-labelledby="lines-title" className="dash-section">
+        <h2 id="lines-title">{t('lines.title')}</h2>
+        <p className="hint">{t('lines.hint')}</p>
+        <CostLines id="scope-lines" lines={view.breakdown} locale={locale} />
+      </section>
+
+      <WhatIfPanel
+        key={`${view.from}-${view.to}-${view.departmentId}-${view.systemId}`}
+        action={whatIfAction}
+        scope={{
+          from: view.from,
+          to: view.to,
+          ...(view.departmentId ? { departmentId: view.departmentId } : {}),
+          ...(view.systemId ? { systemId: view.systemId } : {}),
+        }}
+        initial={whatIfFormValues(reference.assumptions)}
+        reference={{ version: reference.version, name: reference.name }}
+        serverClasses={reference.assumptions.standalone.serverClasses.map((c) => ({
+          id: c.id,
+          name: c.name,
+        }))}
+        pools={Object.keys(reference.assumptions.shared.opexPerYearKrw).map((id) => ({
+          id,
+          name: poolNames.get(id) ?? id,
+        }))}
+        limits={whatIfLimits}
+        locale={locale}
+      />
+
+      <SavingsInputs view={view} locale={locale} />
+    </>
+  );
+}
