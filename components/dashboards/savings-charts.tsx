@@ -28,11 +28,13 @@ export type YearPoint = {
 
 type ChartText = { title: string; desc: string; series: Record<string, string> };
 
-/** Axis ticks: 억 in Korean ("12억"), the short scale in English ("₩1.2B"). */
+/** Axis ticks: 억 or 만 in Korean ("12억", "4,000만"), the short scale in English ("₩1.2B"). */
 function axisKrw(value: number, locale: Locale): string {
   if (locale === 'en') return formatKrwShort(value, 'en');
   if (value === 0) return '0';
-  return `${(value / 100_000_000).toLocaleString('ko-KR', { maximumFractionDigits: 1 })}억`;
+  if (Math.abs(value) >= 100_000_000)
+    return `${(value / 100_000_000).toLocaleString('ko-KR', { maximumFractionDigits: 1 })}억`;
+  return `${(value / 10_000).toLocaleString('ko-KR', { maximumFractionDigits: 0 })}만`;
 }
 
 const pct = (value: number | null, locale: Locale) =>

@@ -115,6 +115,8 @@ export function WhatIfPanel({
         setResult(data);
         return;
       }
+      // a refused try shows no figures: the last result belonged to other values
+      setResult(null);
       setErrors(answer.fieldErrors);
       setMessage(answer.message);
       const first = all.find((f) => answer.fieldErrors[`assumptions.${f.path}`]);

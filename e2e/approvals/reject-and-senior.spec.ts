@@ -70,7 +70,7 @@ test('반려 needs a reason; with one the drafter sees 반려 and the reason', a
   // the drafter sees the status and the reason
   await staff.goto(`/requests/${request.id}`);
   await expect(staff.getByText('요청이 반려되었습니다.')).toBeVisible();
-  const line = staff.getByRole('region', { name: '결재선' });
+  const line = staff.getByRole('region', { name: '결재선', exact: true });
   await expect(line).toContainText(reason);
   await expect(line.getByRole('listitem').first()).toContainText('반려');
   await expect(staff.getByRole('button', { name: '요청 취소' })).toHaveCount(0);
@@ -113,7 +113,7 @@ test('above the 전결 threshold the director signs after the head and IT', asyn
   await expect(staff).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
   const requestId = new URL(staff.url()).pathname.split('/').pop() as string;
   const { number } = await readRequest(staff, requestId);
-  await expect(staff.getByRole('region', { name: '결재선' }).getByRole('listitem')).toHaveCount(3);
+  await expect(staff.getByRole('region', { name: '결재선', exact: true }).getByRole('listitem')).toHaveCount(3);
 
   const head = await signedInPage(browser, DEMO.head);
   await openFromInbox(head, number);
@@ -128,7 +128,7 @@ test('above the 전결 threshold the director signs after the head and IT', asyn
   expect(waiting.steps.map((s) => s.status)).toEqual(['approved', 'approved', 'pending']);
   await staff.reload();
   await expect(staff.getByText('결재가 진행 중입니다.')).toBeVisible();
-  await expect(staff.getByRole('region', { name: '결재선' }).getByRole('listitem').nth(2)).toContainText(
+  await expect(staff.getByRole('region', { name: '결재선', exact: true }).getByRole('listitem').nth(2)).toContainText(
     '결재 차례',
   );
 

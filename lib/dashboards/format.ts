@@ -29,10 +29,10 @@ export function formatKrwDelta(from: number, to: number, locale: Locale): string
 }
 
 /**
- * A large amount for a headline, to the nearest 만 won from 1억 up ("25억 9,620만 원"; the exact
- * amount is shown beside it); English keeps the short scale ("₩2.6B").
+ * A large amount for reading at a glance, to the nearest 만 won from 1,000만 up ("25억 9,620만 원";
+ * tables and the line beneath a headline keep the exact amount); English keeps the short scale ("₩2.6B").
  */
 export function formatKrwHeadline(amount: number, locale: Locale): string {
-  const rounded = Math.abs(amount) >= 100_000_000 ? Math.round(amount / 10_000) * 10_000 : amount;
+  const rounded = Math.abs(amount) >= 10_000_000 ? Math.round(amount / 10_000) * 10_000 : amount;
   return formatKrwShort(locale === 'en' ? amount : rounded, locale);
 }

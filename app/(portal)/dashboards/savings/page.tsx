@@ -1,18 +1,16 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/app/_auth/require-actor';
-import { ChartSection } from '@/components/dashboards/chart-section';
 import { CostLines } from '@/components/dashboards/cost-lines';
 import { ExportLinks } from '@/components/dashboards/export-links';
-import { SavingsCumulativeChart, SavingsYearChart } from '@/components/dashboards/savings-charts';
 import { SavingsDataTable, type SortControl } from '@/components/dashboards/savings-data-table';
 import { SavingsFilterForm } from '@/components/dashboards/savings-filter-form';
 import { SavingsHeadline } from '@/components/dashboards/savings-headline';
 import { SavingsInputs } from '@/components/dashboards/savings-inputs';
+import { SavingsYearCharts } from '@/components/dashboards/savings-year-charts';
 import { SystemBreakdown } from '@/components/dashboards/system-breakdown';
 import { WhatIfPanel } from '@/components/dashboards/what-if-panel';
 import { PageHead } from '@/components/ui/page-head';
-import { formatKrwHeadline, formatPct } from '@/lib/dashboards/format';
 import { getSavingsPage } from '@/lib/dashboards/get-savings-page';
 import {
   DEPARTMENT_SORT_KEYS,
@@ -22,7 +20,6 @@ import {
 } from '@/lib/dashboards/savings-filters';
 import {
   columnLabel,
-  cumulativeColumnKeys,
   defaultDepartmentSort,
   defaultSystemSort,
   type SavingsTable,
@@ -77,40 +74,6 @@ export default async function SavingsDashboardPage({ searchParams }: { searchPar
         ? department.nameEn
         : department.nameKo
       : t('allScope');
-  const years = tables.years.rows;
-  const chartData = years.map((r) => ({
-    year: String(r.year),
-    standaloneKrw: Number(r.standaloneKrw),
-    sharedKrw: Number(r.sharedKrw),
-    savingsPct: r.savingsPct === null ? null : Number(r.savingsPct),
-    cumStandaloneKrw: Number(r.cumStandaloneKrw),
-    cumSharedKrw: Number(r.cumSharedKrw),
-    cumSavedKrw: Number(r.cumSavedKrw),
-  }));
-  const withPct = chartData.filter((d) => d.savingsPct !== null);
-  const pcts = withPct.map((d) => d.savingsPct!);
-  const yearDesc = withPct.length
-    ? t('yearChart.desc', {
-        first: withPct[0]!.year,
-        last: withPct.at(-1)!.year,
-        min: formatPct(Math.min(...pcts), locale),
-        max: formatPct(Math.max(...pcts), locale),
-        total: formatPct(view.savingsPct, locale),
-      })
-    : t('noData');
-  const cumDesc = chartData.length
-    ? t('cumulativeChart.desc', {
-        last: chartData.at(-1)!.year,
-        saved: formatKrwHeadline(chartData.at(-1)!.cumSavedKrw, locale),
-        standalone: formatKrwHeadline(chartData.at(-1)!.cumStandaloneKrw, locale),
-        shared: formatKrwHeadline(chartData.at(-1)!.cumSharedKrw, locale),
-      })
-    : t('noData');
-  const seriesNames = Object.fromEntries(
-    ['standaloneKrw', 'sharedKrw', 'savingsPct', 'cumStandaloneKrw', 'cumSharedKrw', 'cumSavedKrw'].map(
-      (k) => [k, t(`series.${k}` as never)],
-    ),
-  );
   const tableOf = (
     table: SavingsTable,
     id: string,
@@ -158,41 +121,13 @@ export default async function SavingsDashboardPage({ searchParams }: { searchPar
         }}
       />
 
-      <ChartSection
-        id="years"
-        title={t('yearChart.title')}
-        description={yearDesc}
-        chart={
-          <SavingsYearChart
-            data={chartData}
-            locale={locale}
-            text={{ title: t('yearChart.title'), desc: yearDesc, series: seriesNames }}
-          />
-        }
-        table={tableOf(tables.years, 'years-table', t('yearChart.caption', { period: periodText }))}
-        actions={<ExportLinks table="years" search={search} title={t('yearChart.title')} />}
-      />
-
-      <ChartSection
-        id="cumulative"
-        title={t('cumulativeChart.title')}
-        description={cumDesc}
-        chart={
-          <SavingsCumulativeChart
-            data={chartData}
-            locale={locale}
-            text={{ title: t('cumulativeChart.title'), desc: cumDesc, series: seriesNames }}
-          />
-        }
-        table={tableOf(
-          tables.years,
-          'cumulative-table',
-          t('cumulativeChart.caption', { period: periodText }),
-          {
-            only: cumulativeColumnKeys,
-            withoutTotal: true,
-          },
-        )}
+      <SavingsYearCharts
+        table={tables.years}
+        savingsPct={view.savingsPct}
+        labels={labels}
+        search={search}
+        periodText={periodText}
+        locale={locale}
       />
 
       <section aria-labelledby="departments-title" className="dash-section">
