@@ -113,7 +113,9 @@ test('above the 전결 threshold the director signs after the head and IT', asyn
   await expect(staff).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
   const requestId = new URL(staff.url()).pathname.split('/').pop() as string;
   const { number } = await readRequest(staff, requestId);
-  await expect(staff.getByRole('region', { name: '결재선', exact: true }).getByRole('listitem')).toHaveCount(3);
+  await expect(staff.getByRole('region', { name: '결재선', exact: true }).getByRole('listitem')).toHaveCount(
+    3,
+  );
 
   const head = await signedInPage(browser, DEMO.head);
   await openFromInbox(head, number);
@@ -128,9 +130,9 @@ test('above the 전결 threshold the director signs after the head and IT', asyn
   expect(waiting.steps.map((s) => s.status)).toEqual(['approved', 'approved', 'pending']);
   await staff.reload();
   await expect(staff.getByText('결재가 진행 중입니다.')).toBeVisible();
-  await expect(staff.getByRole('region', { name: '결재선', exact: true }).getByRole('listitem').nth(2)).toContainText(
-    '결재 차례',
-  );
+  await expect(
+    staff.getByRole('region', { name: '결재선', exact: true }).getByRole('listitem').nth(2),
+  ).toContainText('결재 차례');
 
   const director = await signedInPage(browser, DEMO.director);
   await openFromInbox(director, number);
