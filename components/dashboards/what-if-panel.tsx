@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatPct as pctText } from '@/lib/dashboards/format';
 import type { WhatIfForm } from '@/lib/dashboards/what-if-input';
 import type { WhatIfSavings } from '@/lib/dashboards/what-if-savings';
@@ -51,6 +52,7 @@ export function WhatIfPanel({
   const [message, setMessage] = useState<string | null>(null);
   const [result, setResult] = useState<WhatIfSavings | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   const scalar = (key: Scalar, unit: FieldSpec['unit'], limitKey: string = key): FieldSpec => ({
     path: key,
@@ -207,10 +209,15 @@ export function WhatIfPanel({
           </fieldset>
         ))}
         <div className="button-row">
-          <button type="submit" className="button" disabled={pending} aria-describedby="whatif-not-saved">
+          <button
+            type="submit"
+            className="button"
+            disabled={pending || !hydrated}
+            aria-describedby="whatif-not-saved"
+          >
             {pending ? t('computing') : t('compute')}
           </button>
-          <button type="reset" className="button button--secondary" disabled={pending}>
+          <button type="reset" className="button button--secondary" disabled={pending || !hydrated}>
             {t('reset')}
           </button>
           <span className="hint" id="whatif-not-saved">

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
 import { Field } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { toLocale } from '@/lib/i18n/config';
 
 export type DelegationInput = { substituteId: string; startsOn: string; endsOn: string; reason?: string };
@@ -35,6 +36,7 @@ export function CreateDelegationForm({
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -122,7 +124,7 @@ export function CreateDelegationForm({
           )}
         </Field>
         <div className="button-row">
-          <button type="submit" className="button" disabled={pending}>
+          <button type="submit" className="button" disabled={pending || !hydrated}>
             {t('submit')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
 import { Field } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type DecideInput = { requestId: string; decision: 'approve' | 'reject'; comment?: string };
 
@@ -30,6 +31,7 @@ export function DecisionForm({
   const [errors, setErrors] = useState<string[] | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const commentRef = useRef<HTMLTextAreaElement>(null);
 
   function decide(decision: DecideInput['decision']) {
@@ -87,13 +89,13 @@ export function DecisionForm({
           )}
         </Field>
         <div className="button-row">
-          <button type="submit" className="button" disabled={pending}>
+          <button type="submit" className="button" disabled={pending || !hydrated}>
             {t('approve')}
           </button>
           <button
             type="button"
             className="button button--danger-outline"
-            disabled={pending}
+            disabled={pending || !hydrated}
             onClick={() => decide('reject')}
           >
             {t('reject')}

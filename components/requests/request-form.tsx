@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
 import { Field } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { LinePreviewData } from '@/lib/approvals/line-preview-data';
 import type { RatePrices } from '@/lib/catalog/estimate';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
@@ -49,6 +50,7 @@ export function RequestForm(props: RequestFormProps) {
   const t = useTranslations('requestForm');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const formId = useId();
   const state = useRequestValues(item.kind, options, prices, () =>
     initialValues({ ...props.defaults, name: '' }, options, { system: systems[0]?.id ?? NEW_SYSTEM }),
@@ -121,7 +123,7 @@ export function RequestForm(props: RequestFormProps) {
         </fieldset>
 
         <div className="button-row">
-          <button type="submit" className="button" disabled={pending}>
+          <button type="submit" className="button" disabled={pending || !hydrated}>
             {pending ? t('submitting') : t('submit')}
           </button>
         </div>

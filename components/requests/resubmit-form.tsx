@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { LinePreviewData } from '@/lib/approvals/line-preview-data';
 import type { RatePrices } from '@/lib/catalog/estimate';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
@@ -43,6 +44,7 @@ export function ResubmitForm({
 }) {
   const t = useTranslations('request.resubmit');
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const state = useRequestValues(request.kind, context.options, context.prices, () =>
     initialValues(request.spec, context.options, {
       environment: request.environment,
@@ -90,7 +92,7 @@ export function ResubmitForm({
             <UsageFields prices={context.prices} today={context.today} state={state} errors={errors} />
           </fieldset>
           <div className="button-row">
-            <button type="submit" className="button" disabled={pending}>
+            <button type="submit" className="button" disabled={pending || !hydrated}>
               {t('submit')}
             </button>
             {pending ? (

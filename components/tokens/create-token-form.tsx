@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useRef, useState, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
 import { Field } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDateTime } from '@/lib/format/dates';
 import { toLocale } from '@/lib/i18n/config';
 
@@ -26,6 +27,7 @@ export function CreateTokenForm({
   const [created, setCreated] = useState<Created | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const nameRef = useRef<HTMLInputElement>(null);
   const daysRef = useRef<HTMLInputElement>(null);
   const revealRef = useRef<HTMLInputElement>(null);
@@ -139,7 +141,7 @@ export function CreateTokenForm({
           </Field>
         </div>
         <div className="button-row">
-          <button type="submit" className="button" disabled={pending}>
+          <button type="submit" className="button" disabled={pending || !hydrated}>
             {pending ? t('creating') : t('create')}
           </button>
         </div>

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/components/forms/action-result';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type ConfirmActionLabels = {
   /** the button that opens the confirmation (요청 취소, 반납) */
@@ -32,6 +33,7 @@ export function ConfirmActionButton({ run, labels, onDone }: ConfirmActionButton
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -48,6 +50,7 @@ export function ConfirmActionButton({ run, labels, onDone }: ConfirmActionButton
         type="button"
         ref={openRef}
         className="button button--danger-outline"
+        disabled={!hydrated}
         onClick={() => {
           setError(null);
           setConfirming(true);
@@ -70,7 +73,7 @@ export function ConfirmActionButton({ run, labels, onDone }: ConfirmActionButton
           type="button"
           ref={confirmRef}
           className="button button--danger"
-          disabled={pending}
+          disabled={pending || !hydrated}
           aria-describedby={textId}
           onClick={() =>
             startTransition(async () => {
@@ -87,7 +90,7 @@ export function ConfirmActionButton({ run, labels, onDone }: ConfirmActionButton
         <button
           type="button"
           className="button button--ghost"
-          disabled={pending}
+          disabled={pending || !hydrated}
           onClick={() => setConfirming(false)}
         >
           {labels.keep}

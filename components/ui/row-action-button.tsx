@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { Action } from '@/components/forms/action-result';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type RowActionButtonProps<I> = {
   input: I;
@@ -18,12 +19,13 @@ export function RowActionButton<I>({ input, action, label, accessibleName }: Row
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   return (
     <>
       <button
         type="button"
         className="button button--danger-outline button--small"
-        disabled={pending}
+        disabled={pending || !hydrated}
         aria-label={accessibleName}
         onClick={() =>
           startTransition(async () => {

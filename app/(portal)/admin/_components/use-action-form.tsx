@@ -2,6 +2,7 @@
 
 import { type ReactNode, type RefObject, useEffect, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/components/forms/action-result';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type FormState = {
   fieldErrors: Record<string, string[]>;
@@ -21,6 +22,7 @@ export function useActionForm() {
   const messageRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<FormState>({ fieldErrors: {}, error: null, success: null, answer: 0 });
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   useEffect(() => {
     if (state.answer === 0) return;
@@ -39,7 +41,7 @@ export function useActionForm() {
     });
   }
 
-  return { formRef, messageRef, state, pending, run };
+  return { formRef, messageRef, state, pending: pending || !hydrated, run };
 }
 
 /** A form's whole-number field: commas and spaces allowed; anything else is NaN, which the schema refuses. */

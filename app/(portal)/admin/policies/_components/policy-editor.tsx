@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { Field, FieldError } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { ApprovingUser, DepartmentChoice } from '@/lib/approvals/policy-queries';
 import type { Policy } from '@/lib/approvals/policy-schema';
 import { toLocale } from '@/lib/i18n/config';
@@ -72,6 +73,7 @@ export function PolicyEditor({ initial, current, departments, people }: PolicyEd
   const [announcement, setAnnouncement] = useState('');
   const [focusIds, setFocusIds] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const messageRef = useRef<HTMLDivElement>(null);
   const names = useMemo(() => policyNames(departments, people, locale), [departments, people, locale]);
 
@@ -319,7 +321,7 @@ export function PolicyEditor({ initial, current, departments, people }: PolicyEd
         </fieldset>
 
         <div className="button-row">
-          <button type="submit" className="button" disabled={pending}>
+          <button type="submit" className="button" disabled={pending || !hydrated}>
             {t('submit')}
           </button>
           <Link href="/admin/policies" className="button button--secondary">
