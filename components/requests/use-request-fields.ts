@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { estimateMonthlyKrw, footprint, type RatePrices } from '@/lib/catalog/estimate';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
-import { specSchemas, validationValues } from '@/lib/catalog/spec-schemas';
+import { specSchemas } from '@/lib/catalog/spec-schemas';
 import { zodDetails } from '@/lib/errors/zod-details';
+import { validationValues } from '@/lib/i18n/validation-values';
 
 export type RequestKind = 'vm' | 'platform_slot' | 'volume';
 

@@ -57,17 +57,43 @@ export const policyRule = z.object({
 });
 export type PolicyRule = z.infer<typeof policyRule>;
 
+/** Ranges of the policy settings; their messages name the range (lib/i18n/validation-values.ts). */
+export const POLICY_LIMITS = {
+  reminderWorkingHours: { min: 1, max: 200 },
+  escalationWorkingHours: { min: 1, max: 400 },
+  linkTtlHours: { min: 1, max: 720 },
+  monthsWithoutLease: { min: 1, max: 120 },
+} as const;
+
+function hoursIn(limit: { min: number; max: number }, key: string) {
+  return z
+    .number({ error: 'validation.integer' })
+    .int({ error: 'validation.integer' })
+    .min(limit.min, { error: key })
+    .max(limit.max, { error: key });
+}
+
 export const policySettings = z.object({
   /** a pending step reminds its approvers after this many working hours */
-  reminderWorkingHours: z.number().int().min(1).max(200).default(8),
+  reminderWorkingHours: hoursIn(
+    POLICY_LIMITS.reminderWorkingHours,
+    'validation.reminderWorkingHours',
+  ).default(8),
   /** and escalates (approvers and admins are told) after this many */
-  escalationWorkingHours: z.number().int().min(1).max(400).default(24),
+  escalationWorkingHours: hoursIn(
+    POLICY_LIMITS.escalationWorkingHours,
+    'validation.escalationWorkingHours',
+  ).default(24),
   /** email approval links expire after this many hours */
-  linkTtlHours: z.number().int().min(1).max(720).default(72),
+  linkTtlHours: hoursIn(POLICY_LIMITS.linkTtlHours, 'validation.linkTtlHours').default(72),
   /** the inbox's bulk approval is offered up to this monthly estimate */
-  bulkApproveMaxMonthlyKrw: z.number().int().min(0).default(300_000),
+  bulkApproveMaxMonthlyKrw: z
+    .number({ error: 'validation.integer' })
+    .int({ error: 'validation.integer' })
+    .min(0, { error: 'validation.integer' })
+    .default(300_000),
   /** the total cost of a request without a lease end counts this many months */
-  monthsWithoutLease: z.number().int().min(1).max(120).default(12),
+  monthsWithoutLease: hoursIn(POLICY_LIMITS.monthsWithoutLease, 'validation.monthsWithoutLease').default(12),
 });
 export type PolicySettings = z.infer<typeof policySettings>;
 

@@ -15,16 +15,6 @@ export const LIMITS = {
   memory: { min: 1, max: 64 },
 } as const;
 
-/** Messages that name a range ("디스크는 {min}~{max}GB …") get it from the limits the schemas enforce. */
-export const validationValues: Record<string, { min: number; max: number }> = {
-  'validation.diskGb': LIMITS.diskGb,
-  'validation.sizeGb': LIMITS.volumeGb,
-  'validation.instances': LIMITS.instances,
-  'validation.cpu': LIMITS.cpu,
-  'validation.memory': LIMITS.memory,
-  'validation.expiresInDays': { min: 1, max: 365 },
-};
-
 const hostname = z
   .string({ error: 'validation.hostname' })
   .regex(/^[a-z][a-z0-9-]{1,38}[a-z0-9]$/, { error: 'validation.hostname' });

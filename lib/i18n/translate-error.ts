@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
-import { validationValues } from '@/lib/catalog/spec-schemas';
 import { AppError } from '@/lib/errors/app-error';
 import { zodDetails } from '@/lib/errors/zod-details';
+import { validationValues } from '@/lib/i18n/validation-values';
 import type { Locale } from './config';
 import { translateKey } from './translate';
 
