@@ -34,7 +34,7 @@ export function LinkRequestSummary({ request, options }: { request: RequestView;
           <dt>{t('system')}</dt>
           <dd>{request.systemName}</dd>
           <dt>{t('department')}</dt>
-          <dd>{request.departmentName}</dd>
+          <dd>{locale === 'en' ? request.departmentNameEn : request.departmentName}</dd>
           <dt>{t('environment')}</dt>
           <dd>{tAll(`enums.environment.${request.environment}`)}</dd>
           <dt>{t('requester')}</dt>

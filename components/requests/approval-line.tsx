@@ -84,6 +84,7 @@ function RoundSteps({ steps }: { steps: RequestStep[] }) {
 function StepHead({ step }: { step: RequestStep }) {
   const t = useTranslations('line');
   const tEnum = useTranslations('enums');
+  const locale = toLocale(useLocale());
   const { approver } = step;
   const who = approver.userId
     ? (approver.userName ?? '')
@@ -97,7 +98,7 @@ function StepHead({ step }: { step: RequestStep }) {
         {approver.userId ? null : (
           <span className="muted">
             {' · '}
-            {approver.departmentName ?? t('anyDepartment')}
+            {(locale === 'en' ? approver.departmentNameEn : approver.departmentName) ?? t('anyDepartment')}
           </span>
         )}
       </span>

@@ -192,7 +192,7 @@ export function RequestDetail({
               <dt>{t('requester')}</dt>
               <dd>{request.requesterName}</dd>
               <dt>{t('department')}</dt>
-              <dd>{request.departmentName}</dd>
+              <dd>{locale === 'en' ? request.departmentNameEn : request.departmentName}</dd>
               <dt>{t('submittedAt')}</dt>
               <dd>
                 {request.submittedAt ? (

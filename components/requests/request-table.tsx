@@ -43,7 +43,7 @@ export function RequestTable({
               </th>
               <td>{locale === 'en' ? r.catalogItemNameEn : r.catalogItemName}</td>
               <td>{r.systemName}</td>
-              {showDepartment ? <td>{r.departmentName}</td> : null}
+              {showDepartment ? <td>{locale === 'en' ? r.departmentNameEn : r.departmentName}</td> : null}
               <td className="num">{formatKrw(r.estimate.monthlyKrw, locale)}</td>
               <td>
                 <RequestStatusBadge status={r.status} />

@@ -162,7 +162,7 @@ export function ResourceDetail({
               <dt>{t('system')}</dt>
               <dd>{resource.systemName}</dd>
               <dt>{t('department')}</dt>
-              <dd>{resource.departmentName}</dd>
+              <dd>{locale === 'en' ? resource.departmentNameEn : resource.departmentName}</dd>
               <dt>{t('pool')}</dt>
               <dd>{resource.poolName}</dd>
               <dt>{t('provider')}</dt>

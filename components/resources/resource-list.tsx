@@ -64,7 +64,7 @@ export function ResourceList({
                 </td>
                 <td>{tAll(`enums.kind.${r.kind}`)}</td>
                 <td>{r.systemName}</td>
-                {showDepartment ? <td>{r.departmentName}</td> : null}
+                {showDepartment ? <td>{locale === 'en' ? r.departmentNameEn : r.departmentName}</td> : null}
                 <td>{r.poolName}</td>
                 <td className="nowrap">
                   <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, locale)}</time>

@@ -132,6 +132,7 @@ export type RequestStep = {
     role: string | null;
     departmentId: string | null;
     departmentName: string | null;
+    departmentNameEn: string | null;
     userId: string | null;
     /** the named person's name, when the step names a person */
     userName: string | null;
@@ -167,6 +168,7 @@ async function loadSteps(
       role: approvalSteps.approverRole,
       departmentId: approvalSteps.approverDepartmentId,
       departmentName: approverDept.nameKo,
+      departmentNameEn: approverDept.nameEn,
       userId: approvalSteps.approverUserId,
       userName: approverUser.name,
       decidedById: approvalSteps.decidedBy,
@@ -208,6 +210,7 @@ async function loadSteps(
         role: r.role,
         departmentId: r.departmentId,
         departmentName: r.departmentName,
+        departmentNameEn: r.departmentNameEn,
         userId: r.userId,
         userName: r.userName,
       },
@@ -233,6 +236,7 @@ const requestColumns = {
   status: requests.status,
   departmentId: requests.departmentId,
   departmentName: departments.nameKo,
+  departmentNameEn: departments.nameEn,
   requesterId: requests.requesterId,
   requesterName: users.name,
   systemId: requests.systemId,
@@ -257,6 +261,7 @@ const requestColumns = {
 
 type RequestRow = { [K in keyof typeof requestColumns]: (typeof requestColumns)[K]['_']['data'] } & {
   departmentName: string;
+  departmentNameEn: string;
   requesterName: string;
   systemName: string;
   catalogItemName: string;
@@ -280,6 +285,7 @@ function toView(row: RequestRow, steps: RequestStep[], resourceIds: string[]) {
     status: row.status as RequestStatus,
     departmentId: row.departmentId,
     departmentName: row.departmentName,
+    departmentNameEn: row.departmentNameEn,
     requesterId: row.requesterId,
     requesterName: row.requesterName,
     systemId: row.systemId,

@@ -20,6 +20,7 @@ const columns = {
   systemName: businessSystems.name,
   departmentId: resources.departmentId,
   departmentName: departments.nameKo,
+  departmentNameEn: departments.nameEn,
   spec: resources.spec,
   provider: resources.provider,
   providerRef: resources.providerRef,
