@@ -97,7 +97,7 @@ export function InboxFilters({
         <label htmlFor="filter-item-kind">{t('itemKind')}</label>
         <select id="filter-item-kind" name="itemKind" defaultValue={filter.itemKind ?? ''}>
           <option value="">{t('all')}</option>
-          {(['vm', 'platform_slot', 'volume', 'scale_up'] as const).map((k) => (
+          {(['vm', 'platform_slot', 'volume', 'scale_up', 'resize'] as const).map((k) => (
             <option key={k} value={k}>
               {tEnum(`kind.${k}`)}
             </option>

@@ -66,5 +66,8 @@ export const pools = pgTable('pools', {
   overcommitPct: integer('overcommit_pct').notNull().default(400),
   capacityRamGb: integer('capacity_ram_gb').notNull(),
   capacityStorageGb: integer('capacity_storage_gb').notNull(),
+  /** the cloud VMs and volumes are made in: simulator · openstack (an admin setting; credentials from the environment) */
   provider: text('provider').notNull().default('simulator'),
+  /** the cloud platform slots are made in: simulator · kubernetes */
+  platformProvider: text('platform_provider').notNull().default('simulator'),
 });

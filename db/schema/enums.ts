@@ -10,7 +10,14 @@ export const roleEnum = pgEnum('role', [
   'admin',
 ]);
 
-export const catalogKindEnum = pgEnum('catalog_kind', ['vm', 'platform_slot', 'volume', 'scale_up']);
+/** resize: a permanent change of an existing resource (a change request, not a catalogue item one picks) */
+export const catalogKindEnum = pgEnum('catalog_kind', [
+  'vm',
+  'platform_slot',
+  'volume',
+  'scale_up',
+  'resize',
+]);
 export const environmentEnum = pgEnum('environment', ['dev', 'staging', 'prod']);
 export const drTierEnum = pgEnum('dr_tier', ['none', 'backup', 'replicated']);
 export const poolSiteEnum = pgEnum('pool_site', ['primary', 'dr']);
@@ -40,7 +47,12 @@ export const stepStatusEnum = pgEnum('step_status', [
 export const resourceStatusEnum = pgEnum('resource_status', [
   'provisioning',
   'active',
+  /** a resize or a scale-up (or its revert) is under way in the cloud */
+  'resizing',
   'failed',
   'decommissioning',
   'decommissioned',
 ]);
+
+export const reservationPurposeEnum = pgEnum('reservation_purpose', ['primary', 'dr', 'change']);
+export const reservationStatusEnum = pgEnum('reservation_status', ['held', 'released']);

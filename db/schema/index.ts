@@ -1,4 +1,5 @@
 export * from './approvals';
+export * from './capacity';
 export * from './catalog';
 export * from './costs';
 export * from './enums';

@@ -52,6 +52,8 @@ export const requests = pgTable(
       .notNull()
       .references(() => rateCards.id),
     failureReason: text('failure_reason'),
+    /** change requests (resize, scale-up): the resource they change */
+    targetResourceId: uuid('target_resource_id'),
     /** the approval policy version the current line was computed from */
     policyVersion: integer('policy_version'),
     /** the current resubmission round (1 for the first submission) */

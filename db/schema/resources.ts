@@ -1,4 +1,4 @@
-import { bigserial, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { pools } from './catalog';
 import { catalogKindEnum, resourceStatusEnum } from './enums';
 import { businessSystems, departments } from './org';
@@ -28,6 +28,16 @@ export const resources = pgTable('resources', {
   providerRef: text('provider_ref'),
   /** provider-side progress ("building", "networking"...), for the live view */
   providerState: text('provider_state'),
+  /** how to reach it once active, as the provider reports it (address, API server and namespace...) */
+  access: jsonb('access').$type<Record<string, string>>(),
+  /** the DR pool its standby is reserved in (DR tier replicated) */
+  drPoolId: text('dr_pool_id').references(() => pools.id),
+  /** replication state as the provider last reported it */
+  drState: jsonb('dr_state'),
+  /** the lease end (from the request); warnings go out 14 and 3 days ahead, then it is reclaimed after a grace period */
+  leaseUntil: date('lease_until'),
+  /** the smallest number of days-ahead a lease warning was sent for (14, then 3, then 0 for the reclaim notice) */
+  leaseNoticeDays: integer('lease_notice_days'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -54,6 +64,8 @@ export const simServers = pgTable('sim_servers', {
   /** the portal's idempotency key (request id): one server per key */
   idempotencyKey: text('idempotency_key').notNull().unique(),
   spec: jsonb('spec').notNull(),
+  /** the simulated host it was placed on */
+  host: text('host'),
   readyAt: timestamp('ready_at', { withTimezone: true }).notNull(),
   failed: text('failed'),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),

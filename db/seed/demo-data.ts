@@ -1,5 +1,13 @@
 /** The demo city: departments, one user per role, catalogue, prices, pools and a few systems. */
 
+/** What each demo department may hold at once: a bureau's share of a 2,048-vCPU pool. */
+export const demoDepartmentQuota = {
+  quotaVcpu: 256,
+  quotaRamGb: 1024,
+  quotaStorageGb: 40_960,
+  quotaMonthlyKrw: 60_000_000,
+};
+
 export const demoDepartments = [
   { code: 'IT', nameKo: '정보화담당관', nameEn: 'IT Division', isItDivision: true },
   { code: 'PLAN', nameKo: '기획조정실', nameEn: 'Planning and Coordination Office' },
@@ -52,6 +60,26 @@ export const demoCatalogItems = [
     descriptionKo: '가상 서버에 붙여 쓰는 추가 디스크.',
     descriptionEn: 'An extra disk to attach to a virtual machine.',
     sortOrder: 3,
+  },
+  {
+    id: 'scale-up',
+    kind: 'scale_up',
+    nameKo: '일시 증설',
+    nameEn: 'Temporary scale-up',
+    descriptionKo:
+      '사용 중인 자원을 정한 기간 동안만 키웁니다. 기간이 끝나면 원래 사양으로 자동으로 돌아갑니다.',
+    descriptionEn:
+      'Makes a resource in use bigger for a time window; it returns to its size automatically at the end.',
+    sortOrder: 4,
+  },
+  {
+    id: 'resource-resize',
+    kind: 'resize',
+    nameKo: '사양 변경',
+    nameEn: 'Resize',
+    descriptionKo: '사용 중인 자원의 사양을 바꿉니다.',
+    descriptionEn: 'Changes the size of a resource in use.',
+    sortOrder: 5,
   },
 ] as const;
 

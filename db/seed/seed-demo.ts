@@ -12,7 +12,7 @@ export async function seedDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(departments)
-      .values([...demo.demoDepartments])
+      .values(demo.demoDepartments.map((d) => ({ ...demo.demoDepartmentQuota, ...d })))
       .onConflictDoNothing({ target: departments.code });
     const deptRows = await tx.select({ id: departments.id, code: departments.code }).from(departments);
     const deptId = (code: string) => deptRows.find((d) => d.code === code)!.id;

@@ -4,7 +4,7 @@ import type { ApproverRef, Policy, PolicyRule } from './policy-schema';
 /** What a request looks like to the policy. Costs are integer KRW. */
 export type LineSubject = {
   departmentCode: string;
-  kind: 'vm' | 'platform_slot' | 'volume' | 'scale_up';
+  kind: 'vm' | 'platform_slot' | 'volume' | 'scale_up' | 'resize';
   environment: 'dev' | 'staging' | 'prod';
   monthlyKrw: number;
   totalKrw: number;

@@ -7,9 +7,9 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
-import { enqueue } from '@/lib/jobs/enqueue';
 import { queueMail } from '@/lib/notify/queue-mail';
 import { loadRequestSummary } from '@/lib/notify/request-summary';
+import { approveRequest } from '@/lib/requests/approve-request';
 import { lockRequest, transitionRequest } from '@/lib/requests/transitions';
 import { activateStepGroup } from './activate-step-group';
 import { voidStepTokens } from './approval-links';
@@ -129,22 +129,7 @@ export async function decideStep(options: DecideStepOptions): Promise<{ requestS
       return { requestStatus: request.status };
     }
 
-    await transitionRequest(tx, {
-      requestId: request.id,
-      from: request.status,
-      to: 'approved',
-      actor,
-      action: 'request.approved',
-    });
-    await enqueue(tx, 'provisioning.create', { requestId: request.id }, { singletonKey: request.id });
-    const summary = await loadRequestSummary(tx, request.id);
-    await queueMail(tx, {
-      template: 'request-approved',
-      to: summary.requester,
-      dedupeKey: `approved:${request.id}:${request.round}`,
-      requestId: request.id,
-      data: summary,
-    });
+    await approveRequest(tx, { request, actor });
     return { requestStatus: 'approved' };
   });
 }

@@ -10,7 +10,7 @@ export const inboxFilter = z.object({
   stepKind: z.enum(['review', 'consult', 'approve']).optional().catch(undefined),
   /** the requesting department's code */
   department: z.string().trim().max(20).optional().catch(undefined),
-  itemKind: z.enum(['vm', 'platform_slot', 'volume', 'scale_up']).optional().catch(undefined),
+  itemKind: z.enum(['vm', 'platform_slot', 'volume', 'scale_up', 'resize']).optional().catch(undefined),
   overdue: z
     .enum(['1'])
     .optional()

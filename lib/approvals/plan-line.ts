@@ -24,7 +24,7 @@ export type PlannedRow = {
 export type PlanLineOptions = {
   policy: ActivePolicy;
   departmentId: string;
-  kind: 'vm' | 'platform_slot' | 'volume' | 'scale_up';
+  kind: 'vm' | 'platform_slot' | 'volume' | 'scale_up' | 'resize';
   environment: 'dev' | 'staging' | 'prod';
   monthlyKrw: number;
   leaseUntil: string | null | undefined;

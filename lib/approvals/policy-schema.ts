@@ -47,7 +47,7 @@ export const policyRule = z.object({
   match: z
     .object({
       departments: z.array(z.string().trim().min(1).max(20)).max(50).optional(),
-      kinds: z.array(z.enum(['vm', 'platform_slot', 'volume', 'scale_up'])).optional(),
+      kinds: z.array(z.enum(['vm', 'platform_slot', 'volume', 'scale_up', 'resize'])).optional(),
       environments: z.array(z.enum(['dev', 'staging', 'prod'])).optional(),
       monthlyKrw: amountRange.optional(),
       totalKrw: amountRange.optional(),

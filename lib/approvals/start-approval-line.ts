@@ -2,9 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { approvalSteps, requests } from '@/db/schema/requests';
 import type { Actor } from '@/lib/auth/actor';
-import { enqueue } from '@/lib/jobs/enqueue';
-import { queueMail } from '@/lib/notify/queue-mail';
-import { loadRequestSummary } from '@/lib/notify/request-summary';
+import { approveRequest } from '@/lib/requests/approve-request';
 import { transitionRequest } from '@/lib/requests/transitions';
 import { activateStepGroup } from './activate-step-group';
 import { getActivePolicy } from './get-active-policy';
@@ -36,23 +34,10 @@ export async function startApprovalLine(tx: Tx, options: StartApprovalLineOption
     .set({ policyVersion: policy.version, round: options.round })
     .where(eq(requests.id, request.id));
   if (line.length === 0) {
-    await transitionRequest(tx, {
-      requestId: request.id,
-      from: request.status,
-      to: 'approved',
+    await approveRequest(tx, {
+      request: { ...request, round: options.round },
       actor: options.actor,
-      action: 'request.approved',
       detail: { policyVersion: policy.version, reason: 'no step required' },
-    });
-    await enqueue(tx, 'provisioning.create', { requestId: request.id }, { singletonKey: request.id });
-    // the requester is told of an approval however it came about (as decideStep does for the last step)
-    const summary = await loadRequestSummary(tx, request.id);
-    await queueMail(tx, {
-      template: 'request-approved',
-      to: summary.requester,
-      dedupeKey: `approved:${request.id}:${options.round}`,
-      requestId: request.id,
-      data: summary,
     });
     return;
   }

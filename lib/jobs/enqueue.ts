@@ -4,7 +4,7 @@ import type { Tx } from '@/db';
 import { getBoss } from './boss';
 import { type Payload, type QueueName, queues } from './queues';
 
-export type EnqueueOptions = { startAfterSeconds?: number; singletonKey?: string };
+export type EnqueueOptions = { startAfterSeconds?: number; startAfter?: Date; singletonKey?: string };
 
 /**
  * Enqueues a job inside the caller's transaction: it exists only if the state change that caused
@@ -20,7 +20,7 @@ export async function enqueue<Q extends QueueName>(
   const boss = await getBoss();
   await boss.send(name, data, {
     db: fromDrizzle(tx as never, sql as never),
-    startAfter: options.startAfterSeconds,
+    startAfter: options.startAfter ?? options.startAfterSeconds,
     singletonKey: options.singletonKey,
   });
 }

@@ -16,6 +16,14 @@ export async function runWorker(options: RunWorkerOptions): Promise<{ stop: () =
   // schedule() upserts the row of (queue, key): every worker may declare it at start. Only the cron
   // pass of one instance sends each occurrence, and the sweep's claims make overlapping runs harmless.
   await boss.schedule('approvals.sweep', '*/5 * * * *', {}, { tz: 'Asia/Seoul' });
+  // 월 마감: on the 1st at 01:00 Seoul time, the month before; closing twice changes nothing
+  await boss.schedule('reports.close-month', '0 1 1 * *', {}, { tz: 'Asia/Seoul' });
+  // metering: a usage round every five minutes (a repeated round adds nothing: samples are keyed by
+  // resource and slot); raw partitions past retention dropped nightly
+  await boss.schedule('metering.collect', '*/5 * * * *', {}, { tz: 'Asia/Seoul' });
+  await boss.schedule('metering.retention', '15 3 * * *', {}, { tz: 'Asia/Seoul' });
+  await boss.schedule('provisioning.reconcile', '*/15 * * * *', {}, { tz: 'Asia/Seoul' });
+  await boss.schedule('lifecycle.lease-sweep', '7 * * * *', {}, { tz: 'Asia/Seoul' });
   for (const name of queueNames) await work(boss, name, options.concurrency ?? 4);
   return { stop: () => boss.stop({ graceful: true, timeout: 20_000 }) };
 }

@@ -121,6 +121,22 @@ function mailContent<T extends MailTemplate>(
         after: [],
       };
     }
+    case 'lease-expiring': {
+      const d = data as MailTemplates['lease-expiring'];
+      return {
+        ...base,
+        lead: t('lease-expiring.lead', { resourceName: d.resourceName, daysLeft: d.daysLeft }),
+        notes: [{ tone: 'warning', text: t('lease-expiring.reclaim', { reclaimOn: d.reclaimOn }) }],
+        facts: [
+          [t('fields.resource'), d.resourceName],
+          [t('fields.leaseUntil'), d.leaseUntil],
+          [t('fields.reclaimOn'), d.reclaimOn],
+          ...facts,
+        ],
+        action: { label: t('lease-expiring.action'), url: d.resourceUrl },
+        after: [],
+      };
+    }
     default: {
       // request-approved, resource-decommissioned: the lead and the summary (and the resource, if any)
       const resourceName = 'resourceName' in data ? String(data.resourceName) : null;

@@ -43,6 +43,15 @@ export type MailTemplates = {
   'resource-failed': RequestSummary & { reason: string };
   /** 반납 완료: the resource was deleted from the cloud (rendered by the generic branch) */
   'resource-decommissioned': RequestSummary & { resourceName: string; resourceUrl: string };
+  /** the lease of a resource ends soon (14 and 3 days ahead): extend it, or it is handed back after the grace period */
+  'lease-expiring': RequestSummary & {
+    resourceName: string;
+    resourceUrl: string;
+    leaseUntil: string;
+    daysLeft: number;
+    /** the day it is handed back if the lease is not extended */
+    reclaimOn: string;
+  };
 };
 
 export type MailTemplate = keyof MailTemplates;

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { resources } from '@/db/schema/resources';
 import { systemActor } from '@/lib/auth/system-actor';
+import { releaseReservations } from '@/lib/capacity/release-reservations';
 import { appUrl } from '@/lib/config/runtime';
 import { queueMail } from '@/lib/notify/queue-mail';
 import { loadRequestSummary } from '@/lib/notify/request-summary';
@@ -21,14 +22,16 @@ export async function decommission({ resourceId }: DecommissionOptions): Promise
   const [resource] = await db.select().from(resources).where(eq(resources.id, resourceId));
   if (resource?.status !== 'decommissioning') return;
 
-  // Phase 1: the cloud call, outside any transaction. A resource whose creation the cloud never
-  // accepted has no reference and nothing to delete.
-  if (resource.providerRef) {
-    const cloud = getProvider(resource.provider);
-    await cloud.delete(resource.providerRef);
+  // Phase 1: the cloud call, outside any transaction.
+  // A crash between the cloud's accepting and the portal's recording it leaves no reference: the
+  // idempotency key (the request id) still finds the object.
+  const cloud = getProvider(resource.provider);
+  const ref = resource.providerRef ?? (await cloud.findByKey(resource.requestId))?.ref;
+  if (ref) {
+    await cloud.delete(ref);
     // a cloud may delete asynchronously: until the object is gone, throw and let the retry ask again
-    const state = await cloud.status(resource.providerRef);
-    if (state.state !== 'gone') throw new Error(`${resource.providerRef} is still ${state.state}`);
+    const state = await cloud.status(ref);
+    if (state.state !== 'gone') throw new Error(`${ref} is still ${state.state}`);
   }
 
   // Phase 2: decommissioned, with its event and audit row, and the requester's mail
@@ -43,6 +46,7 @@ export async function decommission({ resourceId }: DecommissionOptions): Promise
       event: 'decommissioned',
       set: { providerState: 'deleted' },
     });
+    await releaseReservations(tx, { resourceId, reason: 'decommissioned' });
     const summary = await loadRequestSummary(tx, locked.requestId);
     await queueMail(tx, {
       template: 'resource-decommissioned',

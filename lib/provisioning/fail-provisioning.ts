@@ -2,10 +2,13 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { resources } from '@/db/schema/resources';
 import { systemActor } from '@/lib/auth/system-actor';
+import { releaseReservations } from '@/lib/capacity/release-reservations';
+import { enqueue } from '@/lib/jobs/enqueue';
 import { queueMail } from '@/lib/notify/queue-mail';
 import { loadRequestSummary } from '@/lib/notify/request-summary';
 import { lockRequest, transitionRequest } from '@/lib/requests/transitions';
 import { transitionResource } from '@/lib/resources/transitions';
+import type { ProviderError } from './providers/types';
 
 export type FailProvisioningOptions = { requestId: string; reason: string };
 
@@ -30,6 +33,9 @@ export async function failProvisioning({ requestId, reason }: FailProvisioningOp
         set: { providerState: 'failed' },
       });
     }
+    await releaseReservations(tx, { requestId, reason: 'provisioning failed' });
+    // whatever the cloud made for it before it gave up is deleted, so nothing is left behind
+    await enqueue(tx, 'provisioning.cleanup', { requestId }, { singletonKey: requestId });
     await transitionRequest(tx, {
       requestId,
       from: request.status,
@@ -48,4 +54,9 @@ export async function failProvisioning({ requestId, reason }: FailProvisioningOp
       data: { ...summary, reason },
     });
   });
+}
+
+/** The reason a requester reads for a cloud refusal: its closed code, then the cloud's own words. */
+export function providerReason(error: ProviderError): string {
+  return `[${error.code}] ${error.message}`.slice(0, 500);
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { resourceEvents, resources } from '@/db/schema/resources';
 import { systemActor } from '@/lib/auth/system-actor';
+import { releaseReservations } from '@/lib/capacity/release-reservations';
 import { appUrl } from '@/lib/config/runtime';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { queueMail } from '@/lib/notify/queue-mail';
@@ -18,12 +19,16 @@ export async function pollResource({ resourceId }: PollResourceOptions): Promise
   const [resource] = await db.select().from(resources).where(eq(resources.id, resourceId));
   if (resource?.status !== 'provisioning' || !resource.providerRef) return;
 
-  const state = await getProvider(resource.provider).status(resource.providerRef);
+  const cloud = getProvider(resource.provider);
+  const state = await cloud.status(resource.providerRef);
+  // a replicated resource shows its standby's state from the start
+  const dr =
+    resource.drPoolId && state.state === 'active' ? await cloud.drStatus(resource.providerRef) : null;
 
   await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(resources).where(eq(resources.id, resourceId)).for('update');
     if (locked?.status !== 'provisioning') return;
-    if (state.state === 'building') {
+    if (state.state === 'building' || state.state === 'resizing') {
       if (state.phase && state.phase !== locked.providerState) {
         await tx
           .update(resources)
@@ -47,8 +52,14 @@ export async function pollResource({ resourceId }: PollResourceOptions): Promise
       actor: systemActor,
       event: ok ? 'active' : 'failed',
       detail: ok ? {} : { reason: state.message ?? state.state },
-      set: { providerState: ok ? 'active' : (state.message ?? state.state) },
+      set: ok
+        ? { providerState: 'active', access: state.access ?? null, drState: dr }
+        : { providerState: state.message ?? state.state },
     });
+    if (!ok) {
+      await releaseReservations(tx, { requestId: request.id, reason: 'provisioning failed' });
+      await enqueue(tx, 'provisioning.cleanup', { requestId: request.id }, { singletonKey: request.id });
+    }
     await transitionRequest(tx, {
       requestId: request.id,
       from: request.status,

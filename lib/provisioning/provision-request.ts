@@ -1,14 +1,19 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { capacityReservations } from '@/db/schema/capacity';
 import { pools } from '@/db/schema/catalog';
+import { departments } from '@/db/schema/org';
 import { resourceEvents, resources } from '@/db/schema/resources';
 import { systemActor } from '@/lib/auth/system-actor';
+import { sitePool } from '@/lib/capacity/plan-reservations';
 import { footprint } from '@/lib/catalog/estimate';
 import { getCatalogOptions } from '@/lib/catalog/queries';
 import { isRequestableKind } from '@/lib/catalog/spec-schemas';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { lockRequest, transitionRequest } from '@/lib/requests/transitions';
-import { getProvider } from './providers/get-provider';
+import { failProvisioning, providerReason } from './fail-provisioning';
+import { getProvider, providerKindFor } from './providers/get-provider';
+import { isProviderError, type ResourceKind } from './providers/types';
 
 export type ProvisionRequestOptions = { requestId: string };
 
@@ -26,7 +31,15 @@ export async function provisionRequest({ requestId }: ProvisionRequestOptions): 
     const [existing] = await tx.select().from(resources).where(eq(resources.requestId, requestId));
     if (existing) return existing;
     if (request.status !== 'approved' || !isRequestableKind(request.kind)) return null;
-    const [pool] = await tx.select().from(pools).where(eq(pools.site, 'primary')).limit(1);
+    // the pool its capacity was reserved in at approval (requests approved before reservations existed: the primary site)
+    const held = await tx
+      .select({ poolId: capacityReservations.poolId, purpose: capacityReservations.purpose })
+      .from(capacityReservations)
+      .where(and(eq(capacityReservations.requestId, requestId), eq(capacityReservations.status, 'held')));
+    const primaryPoolId = held.find((h) => h.purpose === 'primary')?.poolId;
+    const [pool] = primaryPoolId
+      ? await tx.select().from(pools).where(eq(pools.id, primaryPoolId))
+      : [await sitePool(tx, 'primary')];
     if (!pool) throw new Error('no primary pool');
     const spec = request.spec as Record<string, unknown>;
     const [row] = await tx
@@ -38,12 +51,18 @@ export async function provisionRequest({ requestId }: ProvisionRequestOptions): 
         kind: request.kind,
         name: String(spec.name ?? `res-${request.seq}`),
         status: 'provisioning',
-        spec,
+        spec: { ...spec, drTier: request.drTier },
         poolId: pool.id,
-        provider: pool.provider,
+        provider: providerKindFor(pool, request.kind),
         providerState: 'queued',
+        drPoolId: held.find((h) => h.purpose === 'dr')?.poolId ?? null,
+        leaseUntil: request.leaseUntil,
       })
       .returning();
+    await tx
+      .update(capacityReservations)
+      .set({ resourceId: row!.id })
+      .where(eq(capacityReservations.requestId, requestId));
     await tx.insert(resourceEvents).values({ resourceId: row!.id, type: 'provisioning.started' });
     await transitionRequest(tx, {
       requestId,
@@ -57,17 +76,37 @@ export async function provisionRequest({ requestId }: ProvisionRequestOptions): 
   });
   if (resource?.status !== 'provisioning' || resource.providerRef) return;
 
-  // Phase 2: the cloud call, outside any transaction
+  // Phase 2: the cloud call, outside any transaction. The provider finds an object a crashed attempt
+  // made by its idempotency key; a refusal that no retry can change fails the request at once.
   const spec = resource.spec as Record<string, unknown>;
   const options = await getCatalogOptions();
-  const { ref } = await getProvider(resource.provider).create({
-    idempotencyKey: requestId,
-    name: `${resource.name}--${requestId}`,
-    kind: resource.kind as 'vm' | 'platform_slot' | 'volume',
-    spec,
-    footprint: footprint(resource.kind, spec, options),
-    poolId: resource.poolId,
-  });
+  const [department] = await db
+    .select({ code: departments.code })
+    .from(departments)
+    .where(eq(departments.id, resource.departmentId));
+  let ref: string;
+  try {
+    ({ ref } = await getProvider(resource.provider).create({
+      idempotencyKey: requestId,
+      name: `${resource.name}--${requestId}`,
+      kind: resource.kind as ResourceKind,
+      spec,
+      footprint: footprint(resource.kind, spec, options),
+      poolId: resource.poolId,
+      labels: {
+        'dcloud.example/department': department?.code ?? 'unknown',
+        'dcloud.example/system': resource.systemId,
+        'dcloud.example/request': requestId,
+      },
+      departmentGroup: `dcloud:dept:${department?.code ?? 'unknown'}`,
+    }));
+  } catch (error) {
+    if (isProviderError(error) && !error.transient) {
+      await failProvisioning({ requestId, reason: providerReason(error) });
+      return;
+    }
+    throw error;
+  }
 
   // Phase 3: record the reference and start polling
   await db.transaction(async (tx) => {

@@ -6,7 +6,10 @@ import { assertResourceTransition, type ResourceStatus } from './transitions';
 const legal: [ResourceStatus, ResourceStatus][] = [
   ['provisioning', 'active'],
   ['provisioning', 'failed'],
+  ['active', 'resizing'],
   ['active', 'decommissioning'],
+  ['resizing', 'active'],
+  ['resizing', 'decommissioning'],
   ['failed', 'decommissioning'],
   ['decommissioning', 'decommissioned'],
   ['decommissioning', 'failed'],

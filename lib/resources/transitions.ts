@@ -11,7 +11,9 @@ export type ResourceStatus = (typeof resourceStatusEnum.enumValues)[number];
 /** The resource lifecycle. */
 const resourceTransitions: Record<ResourceStatus, readonly ResourceStatus[]> = {
   provisioning: ['active', 'failed'],
-  active: ['decommissioning'],
+  active: ['resizing', 'decommissioning'],
+  // a resize that the cloud refused leaves the object as it was: back to active, with the reason in its history
+  resizing: ['active', 'decommissioning'],
   failed: ['decommissioning'],
   decommissioning: ['decommissioned', 'failed'],
   decommissioned: [],

@@ -10,7 +10,7 @@ import type { Role } from '@/lib/auth/actor';
 // The editor's working copy of a policy: every number is the text the admin typed, every list item
 // has a client id (stable across reordering). `toPolicyInput` turns it into what the schema parses.
 
-export const itemKinds = ['vm', 'platform_slot', 'volume', 'scale_up'] as const;
+export const itemKinds = ['vm', 'platform_slot', 'volume', 'scale_up', 'resize'] as const;
 export type ItemKind = (typeof itemKinds)[number];
 export const environments = ['dev', 'staging', 'prod'] as const;
 export type Environment = (typeof environments)[number];
