@@ -28,7 +28,7 @@ export async function planReservations(
   tx: Tx,
   request: typeof requests.$inferSelect,
 ): Promise<PlannedReservation[]> {
-  const options = await getCatalogOptions();
+  const options = await getCatalogOptions(tx);
   const spec = request.spec as Record<string, unknown>;
 
   if (isRequestableKind(request.kind)) {

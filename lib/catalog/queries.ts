@@ -1,12 +1,12 @@
 import { asc, desc, eq, lte } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { type Db, getDb, type Tx } from '@/db';
 import { catalogItems, flavors, osImages, rateCards, ratePrices, runtimes } from '@/db/schema/catalog';
 import { AppError } from '@/lib/errors/app-error';
 import type { RatePrices } from './estimate';
 import type { CatalogOptions } from './spec-schemas';
 
-export async function getCatalogOptions(): Promise<CatalogOptions> {
-  const db = getDb();
+/** The options specs choose from; pass the transaction when called inside one (a pooled connection is not free to take). */
+export async function getCatalogOptions(db: Db | Tx = getDb()): Promise<CatalogOptions> {
   const [f, i, r] = await Promise.all([
     db
       .select({ id: flavors.id, name: flavors.name, vcpu: flavors.vcpu, ramGb: flavors.ramGb })
