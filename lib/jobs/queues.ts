@@ -1,24 +1,57 @@
 import { z } from 'zod';
 
-/** Every job the portal runs: a dotted id, its payload schema, and its queue's retry policy. */
+/**
+ * Every job the portal runs: a dotted id, its payload schema, and its queue's retry policy. Cloud
+ * jobs carry a heartbeat: when a worker dies in the middle of one (SIGKILL, a lost machine), the
+ * job is retried within about 20 seconds instead of waiting out its expiry, and its idempotent
+ * steps pick up where the dead worker left off.
+ */
 export const queues = {
   'provisioning.create': {
     payload: z.object({ requestId: z.uuid() }),
-    options: { retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 300 },
+    options: {
+      retryLimit: 5,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 60,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+    },
   },
   'provisioning.poll': {
     payload: z.object({ resourceId: z.uuid() }),
-    options: { retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 30, expireInSeconds: 120 },
+    options: {
+      retryLimit: 10,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 30,
+      expireInSeconds: 120,
+      heartbeatSeconds: 10,
+    },
   },
   /** 반납: deletes a resource from the cloud (lib/provisioning/decommission.ts) */
   'provisioning.decommission': {
     payload: z.object({ resourceId: z.uuid() }),
-    options: { retryLimit: 6, retryDelay: 2, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 300 },
+    options: {
+      retryLimit: 6,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 60,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+    },
   },
   /** deletes what the cloud made for a request whose provisioning failed (lib/provisioning/clean-up-failed.ts) */
   'provisioning.cleanup': {
     payload: z.object({ requestId: z.uuid() }),
-    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 300 },
+    options: {
+      retryLimit: 8,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+    },
   },
   /** compares each cloud with the portal's resources and records drift; scheduled every 15 minutes */
   'provisioning.reconcile': {
@@ -28,17 +61,38 @@ export const queues = {
   /** applies an approved resize or scale-up in the cloud (lib/lifecycle/apply-change.ts) */
   'lifecycle.apply-change': {
     payload: z.object({ requestId: z.uuid() }),
-    options: { retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 300 },
+    options: {
+      retryLimit: 5,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 60,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+    },
   },
   /** follows a resize in the cloud until the resource is active again */
   'lifecycle.poll-change': {
     payload: z.object({ requestId: z.uuid(), revert: z.boolean() }),
-    options: { retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 30, expireInSeconds: 120 },
+    options: {
+      retryLimit: 10,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 30,
+      expireInSeconds: 120,
+      heartbeatSeconds: 10,
+    },
   },
   /** returns a temporary scale-up to the size before it, at the end of its window */
   'lifecycle.revert-scale-up': {
     payload: z.object({ requestId: z.uuid() }),
-    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 300 },
+    options: {
+      retryLimit: 8,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+    },
   },
   /** lease warnings 14 and 3 days ahead, then 반납 after the grace period; scheduled hourly */
   'lifecycle.lease-sweep': {
@@ -68,8 +122,19 @@ export const queues = {
   },
   /** 월 마감: materialises a month's report once (lib/reports/close-month.ts); the month before when absent; scheduled on the 1st at 01:00 Seoul */
   'reports.close-month': {
-    payload: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }),
-    options: { retryLimit: 5, retryDelay: 60, retryBackoff: true, retryDelayMax: 1_800, expireInSeconds: 900 },
+    payload: z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+        .optional(),
+    }),
+    options: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      retryDelayMax: 1_800,
+      expireInSeconds: 900,
+    },
   },
 } as const;
 

@@ -10,7 +10,13 @@ export type RunWorkerOptions = { connectionString: string; concurrency?: number 
  * in-flight jobs finish (graceful shutdown).
  */
 export async function runWorker(options: RunWorkerOptions): Promise<{ stop: () => Promise<void> }> {
-  const boss = new PgBoss({ connectionString: options.connectionString, supervise: true, schedule: true });
+  // supervision every 10 s: a job whose worker died (its heartbeat stopped) is retried promptly
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    supervise: true,
+    schedule: true,
+    superviseIntervalSeconds: 10,
+  });
   boss.on('error', (error) => console.error('[worker]', error));
   await boss.start();
   // schedule() upserts the row of (queue, key): every worker may declare it at start. Only the cron
