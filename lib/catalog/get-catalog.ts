@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changeItemSpec } from '@/lib/lifecycle/request-change';
 import { estimateMonthlyKrw, footprint } from './estimate';
 import { getCatalogOptions, getRateCard, listCatalogItems } from './queries';
 import { isRequestableKind, specSchemas } from './spec-schemas';
@@ -14,9 +15,24 @@ export async function getCatalog() {
     getRateCard(),
   ]);
   const schemas = specSchemas(options);
+  // change items (scale-up, resize) are priced by the resource they change: their spec names it
+  const changes = items
+    .filter((item) => item.active && (item.kind === 'scale_up' || item.kind === 'resize'))
+    .map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      name: item.nameKo,
+      nameEn: item.nameEn,
+      description: item.descriptionKo,
+      descriptionEn: item.descriptionEn,
+      specSchema: z.toJSONSchema(changeItemSpec, { io: 'input' }),
+      defaults: {},
+      monthlyPriceKrw: 0,
+    }));
   return {
     rateCard,
     options,
+    changes,
     items: items
       .filter((item) => isRequestableKind(item.kind))
       .map((item) => {

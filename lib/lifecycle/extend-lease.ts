@@ -34,11 +34,20 @@ export function addMonths(day: string, months: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/**
+ * A refusal of the new end, beside its field. A field error is a bare catalogue key (its values are
+ * not carried), so a message with a number in it stays in the error's message and the field says
+ * "check this field".
+ */
 const refuse = (key: string, values?: Record<string, string | number>) =>
   new AppError('bad_request', {
-    messageKey: key,
+    messageKey: key.replace(/^errors\./, ''),
     values,
-    details: { fieldErrors: { leaseUntil: [key.includes('.') ? key : `errors.${key}`] } },
+    details: {
+      fieldErrors: {
+        leaseUntil: [values ? 'errors.bad_request' : key.includes('.') ? key : `errors.${key}`],
+      },
+    },
   });
 
 /**

@@ -10,6 +10,7 @@ import { pollResource } from '@/lib/provisioning/poll-resource';
 import { provisionRequest } from '@/lib/provisioning/provision-request';
 import { reconcileClouds } from '@/lib/provisioning/reconcile-clouds';
 import { getRequest } from '@/lib/requests/queries';
+import { submitRequest, submitRequestInput } from '@/lib/requests/submit-request';
 import { applyChange } from './apply-change';
 import { pollChange } from './poll-change';
 import { requestChange } from './request-change';
@@ -163,6 +164,28 @@ describe('temporary scale-up', () => {
         'scale_up.reverting',
         'scale_up.reverted',
       ]),
+    );
+  });
+
+  it('can be asked through POST /api/v1/requests with the scale-up catalogue item', async () => {
+    const vm = await activeVm();
+    const input = submitRequestInput.parse({
+      catalogItemId: 'scale-up',
+      systemId: vm.systemId,
+      spec: {
+        resourceId: vm.id,
+        change: { flavor: 'c4m8' },
+        window: { from: new Date().toISOString(), until: new Date(Date.now() + 86_400_000).toISOString() },
+      },
+      environment: 'dev',
+      purpose: '월말 정산 기간 증설 요청입니다',
+    });
+    const { request } = await submitRequest({ actor: a.staff, input });
+    expect(request).toMatchObject({ kind: 'scale_up', status: 'in_approval' });
+    await expectAppError(
+      submitRequest({ actor: a.staff, input: { ...input, spec: { resourceId: 'nope', change: {} } } }),
+      'bad_request',
+      400,
     );
   });
 

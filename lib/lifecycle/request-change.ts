@@ -36,6 +36,13 @@ export const changeRequestInput = z.object({
 });
 export type ChangeRequestInput = z.input<typeof changeRequestInput>;
 
+/** The `spec` of the scale-up and resize catalogue items in POST /api/v1/requests: the resource, the change, the window. */
+export const changeItemSpec = z.object({
+  resourceId: z.uuid({ error: 'validation.choice' }),
+  change: changeSchema,
+  window: changeRequestInput.shape.window,
+});
+
 export type RequestChangeOptions = { actor: Actor; resourceId: string; input: unknown; now?: Date };
 
 const catalogItemOf = { resize: 'resource-resize', scale_up: 'scale-up' } as const;

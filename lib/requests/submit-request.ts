@@ -12,6 +12,7 @@ import { getCatalogItem, getCatalogOptions, getRateCard } from '@/lib/catalog/qu
 import { isRequestableKind, specSchemas } from '@/lib/catalog/spec-schemas';
 import { AppError } from '@/lib/errors/app-error';
 import { zodDetails } from '@/lib/errors/zod-details';
+import { changeItemSpec, requestChange } from '@/lib/lifecycle/request-change';
 import { getRequest, type RequestView } from './queries';
 
 /** A unique-constraint violation of `constraint` (PostgreSQL 23505), bare or wrapped by drizzle. */
@@ -87,6 +88,17 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
 
   // Phase 1: the item and its spec
   const item = await getCatalogItem(input.catalogItemId);
+  // a scale-up or resize names the resource it changes: it is a change request (변경 신청)
+  if (item?.active && (item.kind === 'scale_up' || item.kind === 'resize')) {
+    const spec = changeItemSpec.safeParse(input.spec);
+    if (!spec.success) throw new AppError('bad_request', { details: zodDetails(spec.error, ['spec']) });
+    const request = await requestChange({
+      actor,
+      resourceId: spec.data.resourceId,
+      input: { kind: item.kind, change: spec.data.change, window: spec.data.window, purpose: input.purpose },
+    });
+    return { request, created: true };
+  }
   if (!item?.active || !isRequestableKind(item.kind)) {
     throw new AppError('bad_request', {
       messageKey: 'catalogItemNotFound',

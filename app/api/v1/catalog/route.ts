@@ -7,7 +7,8 @@ export const GET = withApi(
     const catalog = await getCatalog();
     return {
       rateCard: { id: catalog.rateCard.id, name: catalog.rateCard.name },
-      items: catalog.items.map((item) => ({
+      // scale-up and resize: their spec names the resource they change (a change request)
+      items: [...catalog.items, ...catalog.changes].map((item) => ({
         id: item.id,
         kind: item.kind,
         name: locale === 'en' ? item.nameEn : item.name,
