@@ -13,6 +13,7 @@ import { queryKeys, type RequestData, requestQueryOptions } from '@/lib/client/q
 import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { formatKrw, formatKrwShort } from '@/lib/format/krw';
 import { toLocale } from '@/lib/i18n/config';
+import { splitFailureReason } from '@/lib/provisioning/failure-reason';
 import { ApprovalLine } from './approval-line';
 import { type DecideInput, DecisionForm } from './decision-form';
 import { RejectionNotice } from './rejection-notice';
@@ -118,7 +119,11 @@ export function RequestDetail({
           {notice ? <p className="alert__title">{notice}</p> : null}
           <p>{t(`statusNotice.${request.status}`)}</p>
           {request.status === 'failed' && request.failureReason ? (
-            <p>{t('failureReason', { reason: request.failureReason })}</p>
+            <p>
+              {t('failureReason', {
+                reason: readableFailure(request.failureReason, (key) => tAll(key as never)),
+              })}
+            </p>
           ) : null}
           {LIVE.has(request.status) ? <p className="small muted">{t('liveNote')}</p> : null}
           {query.isError ? <p className="small">{tAll('common.fetchFailed')}</p> : null}
@@ -222,4 +227,10 @@ function alertTone(status: string): string {
   if (status === 'rejected' || status === 'failed') return 'alert--error';
   if (status === 'cancelled') return 'alert--warning';
   return 'alert--info';
+}
+
+/** A cloud refusal as a sentence in the reader's language, followed by the cloud's own words. */
+function readableFailure(reason: string, translate: (key: string) => string): string {
+  const { code, detail } = splitFailureReason(reason);
+  return code ? `${translate(`providerErrors.${code}`)} — ${detail}` : detail;
 }
