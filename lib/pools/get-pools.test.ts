@@ -47,7 +47,7 @@ describe('getPools', () => {
     expect(poolList.safeParse(await getPools({ actor: a.admin })).success).toBe(true);
   });
 
-  it('allocates a VM’s footprint from the moment it is provisioning, and releases it once decommissioned', async () => {
+  it('allocates a VM’s footprint from its final approval, and releases it once decommissioned', async () => {
     const before = (await pool('dc-primary')).allocated;
 
     // the default VM: c2m4 (2 vCPU, 4 GB) with a 100 GB disk

@@ -1,5 +1,6 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { capacityReservations } from '@/db/schema/capacity';
 import { pools } from '@/db/schema/catalog';
 import { resources } from '@/db/schema/resources';
 import type { Actor } from '@/lib/auth/actor';
@@ -11,7 +12,7 @@ import type { CloudProvider, ProviderUsage } from '@/lib/provisioning/providers/
 import type { ResourceStatus } from '@/lib/resources/transitions';
 import type { PoolList } from './pool-view';
 
-/** The statuses in which a resource holds its share of a pool: from the start of provisioning until the cloud has deleted it. */
+/** The statuses in which a resource runs (or may) in its pool: what its usage is read for. */
 export const capacityHoldingStatuses = [
   'provisioning',
   'active',
@@ -34,7 +35,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export async function getPools({ actor }: GetPoolsOptions): Promise<PoolList> {
   requirePermission(actor, 'pools:read');
   const db = getDb();
-  const [poolRows, holding, options] = await Promise.all([
+  const [poolRows, holding, options, held] = await Promise.all([
     db.select().from(pools).orderBy(asc(pools.site), asc(pools.id)),
     db
       .select({
@@ -47,15 +48,24 @@ export async function getPools({ actor }: GetPoolsOptions): Promise<PoolList> {
       .from(resources)
       .where(inArray(resources.status, [...capacityHoldingStatuses])),
     getCatalogOptions(),
+    // allocated: what approvals hold (lib/capacity), from final approval until the cloud has deleted it
+    db
+      .select({
+        poolId: capacityReservations.poolId,
+        vcpu: sql<number>`sum(${capacityReservations.vcpu})::int`,
+        ramGb: sql<number>`sum(${capacityReservations.ramGb})::int`,
+        storageGb: sql<number>`sum(${capacityReservations.storageGb})::int`,
+      })
+      .from(capacityReservations)
+      .where(eq(capacityReservations.status, 'held'))
+      .groupBy(capacityReservations.poolId),
   ]);
 
-  // allocated: the same footprint the estimate and the cloud were given
-  const allocated = new Map<string, Sums>();
+  const allocated = new Map<string, Sums>(held.map((h) => [h.poolId, h]));
   const measured = holding.map((r) => ({
     ...r,
     footprint: footprint(r.kind, r.spec as Record<string, unknown>, options),
   }));
-  for (const r of measured) add(allocated, r.poolId, r.footprint);
 
   // used: one reading per object the cloud has accepted, each capped at what the object was given
   const measuredAt = new Date();
@@ -94,7 +104,7 @@ export async function getPools({ actor }: GetPoolsOptions): Promise<PoolList> {
   return { items, nextCursor: null, measuredAt: measuredAt.toISOString() };
 }
 
-function add(into: Map<string, Sums>, poolId: string, fp: Footprint): void {
+function _add(into: Map<string, Sums>, poolId: string, fp: Footprint): void {
   const sums = into.get(poolId) ?? zero();
   sums.vcpu += fp.vcpu;
   sums.ramGb += fp.ramGb;
