@@ -5,7 +5,7 @@ import { pools } from '@/db/schema/catalog';
 import { resources } from '@/db/schema/resources';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
-import { type Footprint, footprint } from '@/lib/catalog/estimate';
+import { footprint } from '@/lib/catalog/estimate';
 import { getCatalogOptions } from '@/lib/catalog/queries';
 import { getProvider } from '@/lib/provisioning/providers/get-provider';
 import type { CloudProvider, ProviderUsage } from '@/lib/provisioning/providers/types';
@@ -102,14 +102,6 @@ export async function getPools({ actor }: GetPoolsOptions): Promise<PoolList> {
     };
   });
   return { items, nextCursor: null, measuredAt: measuredAt.toISOString() };
-}
-
-function _add(into: Map<string, Sums>, poolId: string, fp: Footprint): void {
-  const sums = into.get(poolId) ?? zero();
-  sums.vcpu += fp.vcpu;
-  sums.ramGb += fp.ramGb;
-  sums.storageGb += fp.storageGb;
-  into.set(poolId, sums);
 }
 
 const idle: ProviderUsage = { cpuPct: 0, ramUsedGb: 0, storageUsedGb: 0 };
