@@ -30,6 +30,8 @@ export function SiteHeader({ user, nav, signOutAction, setLocaleAction }: SiteHe
     { href: '/resources', label: t('nav.resources') },
     // the planners' dashboards (savings of the shared cloud): 'dashboards:read'
     ...(nav.canReadDashboards ? [{ href: '/dashboards', label: t('dashboards.nav') }] : []),
+    // 월간 보고서: the closed months (app/(portal)/reports), for the same readers as the dashboards
+    ...(nav.canReadDashboards ? [{ href: '/reports', label: t('reports.nav') }] : []),
     { href: '/settings/tokens', label: t('nav.settings') },
     ...(nav.isAdmin ? [{ href: '/admin', label: t('nav.admin') }] : []),
     // demo mode: what the portal mailed, links included (app/(portal)/dev/mailbox)

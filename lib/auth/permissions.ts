@@ -13,6 +13,8 @@ const grants = {
   'pools:read': ['it_reviewer', 'planner', 'admin'],
   // the planners' dashboards: savings against standalone builds, showback, utilisation
   'dashboards:read': ['it_reviewer', 'senior_approver', 'planner', 'admin'],
+  // 월 마감: materialising a month's report by hand (the scheduled job closes the month before anyway)
+  'reports:close': ['planner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
