@@ -32,7 +32,7 @@ const saved = { ...process.env };
 let a: Awaited<ReturnType<typeof demoActors>>;
 let user: RawSession;
 let admin: RawSession;
-let poolBefore: typeof pools.$inferSelect;
+let poolBefore: typeof pools.$inferSelect | undefined;
 
 /** Nova's own servers carrying the portal's request id. */
 async function novaServersFor(requestId: string): Promise<NovaServer[]> {
