@@ -11,6 +11,7 @@ import type { RatePrices } from '@/lib/catalog/estimate';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
 import type { SubmitRequestInput } from '@/lib/requests/submit-request';
 import { EstimatePanel } from './estimate-panel';
+import { type CheckFitAction, FitPreview } from './fit-preview';
 import { LinePreview } from './line-preview';
 import { ErrorSummary, SpecFieldset, UsageFields } from './request-fields';
 import {
@@ -36,6 +37,8 @@ type RequestFormProps = {
   departmentCode: string;
   today: string;
   action: Action<SubmitRequestInput, { id: string }>;
+  /** whether it would fit the pool and the quota now, shown beside the approval line */
+  fitAction?: CheckFitAction;
 };
 
 const NEW_SYSTEM = '__new__';
@@ -146,6 +149,9 @@ export function RequestForm(props: RequestFormProps) {
             leaseUntil: values.leaseUntil,
           }}
         />
+        {props.fitAction ? (
+          <FitPreview input={{ kind: item.kind, spec, drTier: values.drTier }} action={props.fitAction} />
+        ) : null}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
@@ -8,37 +8,68 @@ import type { Action } from '@/components/forms/action-result';
 import { SpecSummary } from '@/components/requests/spec-summary';
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button';
 import { ResourceStatusBadge } from '@/components/ui/status-badge';
+import type { RatePrices } from '@/lib/catalog/estimate';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
-import { queryKeys, type ResourceDetailData, resourceQueryOptions } from '@/lib/client/query-options';
+import { queryKeys, type ResourceDetailData } from '@/lib/client/query-options';
 import { formatDateTime } from '@/lib/format/dates';
 import { toLocale } from '@/lib/i18n/config';
+import type { ResourceChangeView } from '@/lib/lifecycle/queries';
+import { ChangeRequestForm, type RequestChangeAction } from './change-request-form';
+import { ResourceAccess } from './resource-access';
+import { ResourceChanges } from './resource-changes';
+import { ResourceDr } from './resource-dr';
+import { type ExtendLeaseAction, ResourceLease } from './resource-lease';
+import { useEventText } from './use-change-text';
+import { useResourceLive } from './use-resource-live';
 
-const BUSY = new Set(['provisioning', 'decommissioning']);
 const PHASES = ['scheduling', 'building', 'networking', 'active'] as const;
 /** 반납 is offered for these; lib/resources/decommission-resource.ts refuses the rest */
 const HANDBACK = new Set(['active', 'failed']);
 
-/** A resource's page body: live status, the provider's progress phases, spec, history and 반납. */
+/** The grace after a lease end before the resource is handed back (lib/lifecycle/sweep-leases.ts). */
+const LEASE_GRACE_DAYS = 7;
+
+/**
+ * A resource's page body, live: status, the provider's progress phases, how to reach it, DR, lease
+ * (사용 기간 연장), 변경 신청 with its requests, history and 반납.
+ */
 export function ResourceDetail({
   initial,
+  initialChanges = [],
   options,
+  prices,
+  today,
+  limits = { leaseMonths: 12, scaleUpDays: 90 },
   mayDecommission = false,
+  mayChange = false,
   decommissionAction,
+  requestChangeAction,
+  extendLeaseAction,
 }: {
   initial: ResourceDetailData;
+  initialChanges?: ResourceChangeView[];
   options: CatalogOptions;
+  /** the current rate card's prices, for a change's monthly difference */
+  prices?: RatePrices;
+  /** Seoul's today, YYYY-MM-DD, from the server */
+  today?: string;
+  limits?: { leaseMonths: number; scaleUpDays: number };
   /** the viewer requested it, approves for its department, or is an admin */
   mayDecommission?: boolean;
+  /** the same, and may submit requests: 변경 신청 */
+  mayChange?: boolean;
   decommissionAction?: Action<{ resourceId: string }>;
+  requestChangeAction?: RequestChangeAction;
+  extendLeaseAction?: ExtendLeaseAction;
 }) {
   const t = useTranslations('resource');
   const tAll = useTranslations();
+  const tLife = useTranslations('lifecycle');
   const locale = toLocale(useLocale());
-  const { data: resource, isError } = useQuery({
-    ...resourceQueryOptions(initial.id),
-    initialData: initial,
-    refetchInterval: (q) => (q.state.data && BUSY.has(q.state.data.status) ? 2_000 : false),
-  });
+  const live = useResourceLive(initial, initialChanges);
+  const { data: resource, isError } = live.resource;
+  const changes = live.changes.data.items;
+  const events = useEventText(options);
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -51,6 +82,11 @@ export function ResourceDetail({
     void queryClient.invalidateQueries({ queryKey: queryKeys.resource(initial.id) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.resources() });
   };
+  const afterLease = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.resource(initial.id) });
+  };
+  const changeable = mayChange && requestChangeAction && prices && today;
+  const drTier = typeof resource.spec.drTier === 'string' ? resource.spec.drTier : 'none';
   const handingBack = resource.status === 'decommissioning' || resource.status === 'decommissioned';
   const phaseIndex =
     resource.status === 'active'
@@ -62,13 +98,9 @@ export function ResourceDetail({
       ? tAll('common.dash')
       : t.has(`phase.${state}` as never)
         ? t(`phase.${state}` as never)
-        : state;
-  // event types are dotted ('provider.building'); catalogue keys cannot hold a dot
-  const eventLabel = (type: string) => {
-    const key = `event.${type.replace(/\./g, '_')}`;
-    return t.has(key as never) ? t(key as never) : type;
-  };
-
+        : tLife.has(`phase.${state}` as never)
+          ? tLife(`phase.${state}` as never)
+          : state;
   return (
     <>
       <p className="breadcrumb">
@@ -115,13 +147,20 @@ export function ResourceDetail({
           >
             {notice ? <p className="alert__title">{notice}</p> : null}
             {handingBack ? <p>{t(`decommission.status.${resource.status}` as never)}</p> : null}
-            {BUSY.has(resource.status) ? <p className="small muted">{tAll('common.liveUpdates')}</p> : null}
+            {live.busy ? <p className="small muted">{tAll('common.liveUpdates')}</p> : null}
           </div>
         ) : null}
         {isError ? (
           <p className="alert alert--warning" role="status">
             {tAll('common.fetchFailed')}
           </p>
+        ) : null}
+        {resource.status === 'resizing' ? (
+          <div className="alert alert--info" role="status">
+            <p className="alert__title">{tLife('resizing.title')}</p>
+            <p>{tLife('resizing.body')}</p>
+            <p className="small muted">{tAll('common.liveUpdates')}</p>
+          </div>
         ) : null}
         {showPhases ? (
           <section className="card" aria-labelledby="progress-title">
@@ -146,7 +185,7 @@ export function ResourceDetail({
                 );
               })}
             </ol>
-            {BUSY.has(resource.status) ? (
+            {live.busy ? (
               <p className="hint" style={{ marginTop: '0.75rem' }}>
                 {tAll('common.liveUpdates')}
               </p>
@@ -195,10 +234,10 @@ export function ResourceDetail({
               <ol className="timeline">
                 {resource.events.map((event) => (
                   <li key={`${event.at}-${event.type}`} className="timeline__step">
-                    <div className="timeline__head">{eventLabel(event.type)}</div>
+                    <div className="timeline__head">{events.label(event.type)}</div>
                     <p className="timeline__meta">
                       <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>
-                      {eventDetail(event.detail)}
+                      {events.detail(event.type, event.detail)}
                     </p>
                   </li>
                 ))}
@@ -206,18 +245,70 @@ export function ResourceDetail({
             )}
           </section>
         </div>
+        <div
+          className="grid-cards"
+          // .grid-cards resets its margin; here it sits in the page's stack
+          style={{
+            marginTop: 'var(--space-5)',
+            gridTemplateColumns: 'repeat(auto-fill, minmax(20rem, 1fr))',
+          }}
+        >
+          <ResourceAccess
+            kind={resource.kind}
+            status={resource.status}
+            access={resource.access}
+            departmentCode={resource.departmentCode}
+          />
+          <ResourceDr drTier={drTier} drState={resource.drState} />
+          {today ? (
+            <ResourceLease
+              resourceId={resource.id}
+              status={resource.status}
+              leaseUntil={resource.leaseUntil}
+              today={today}
+              graceDays={LEASE_GRACE_DAYS}
+              months={limits.leaseMonths}
+              mayExtend={mayDecommission}
+              action={extendLeaseAction}
+              onExtended={afterLease}
+            />
+          ) : null}
+        </div>
+        {changeable ? (
+          <section className="card" aria-labelledby="change-title">
+            <h2 id="change-title">{tLife('change.title')}</h2>
+            <p className="hint">{tLife('change.lead')}</p>
+            {resource.status === 'active' ? (
+              <div
+                style={{
+                  display: 'grid',
+                  gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))',
+                  gap: 'var(--space-5)',
+                  alignItems: 'start',
+                }}
+              >
+                {(['resize', 'scale_up'] as const).map((mode) => (
+                  <ChangeRequestForm
+                    key={mode}
+                    mode={mode}
+                    resource={resource}
+                    options={options}
+                    prices={prices}
+                    today={today}
+                    scaleUpDays={limits.scaleUpDays}
+                    action={requestChangeAction}
+                  />
+                ))}
+              </div>
+            ) : (
+              <p className="alert alert--info">
+                {tLife('change.onlyActive', { status: tAll(`enums.resourceStatus.${resource.status}`) })}
+              </p>
+            )}
+          </section>
+        ) : null}
+        <ResourceChanges changes={changes} options={options} />
       </div>
     </>
   );
-}
-
-/** A short, safe rendering of an event's detail (progress, reason, reference). */
-function eventDetail(detail: unknown): string {
-  if (!detail || typeof detail !== 'object') return '';
-  const d = detail as Record<string, unknown>;
-  const parts: string[] = [];
-  if (typeof d.progress === 'number') parts.push(`${d.progress}%`);
-  if (typeof d.reason === 'string') parts.push(d.reason);
-  if (typeof d.providerRef === 'string') parts.push(d.providerRef);
-  return parts.length ? ` · ${parts.join(' · ')}` : '';
 }

@@ -15,6 +15,10 @@ export type ComponentName =
   | 'Resource'
   | 'ResourceDetail'
   | 'ResourceList'
+  | 'ResourceChange'
+  | 'ResourceChangeList'
+  | 'Fit'
+  | 'SubmittedRequest'
   | 'IssuedToken'
   | 'Health';
 

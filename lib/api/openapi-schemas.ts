@@ -140,6 +140,23 @@ export const resourceView = z
     providerState: z.string().nullable(),
     pool: z.string(),
     poolName: z.string(),
+    departmentCode: z.string(),
+    access: z
+      .record(z.string(), z.string())
+      .nullable()
+      .describe(
+        'how to reach it once active, as the cloud reports it: `{ address }` for a VM, `{ apiServer, namespace, group? }` for a platform slot',
+      ),
+    drState: z
+      .object({
+        replicaSite: z.string(),
+        state: z.enum(['syncing', 'in_sync', 'lagging', 'broken']),
+        lastSyncAt: dateTime.nullable(),
+        lagSeconds: z.number().int().nullable(),
+      })
+      .nullable()
+      .describe('replication to the DR site as last reported (DR tier `replicated`); null otherwise'),
+    leaseUntil: z.iso.date().nullable().describe('the last day of use (Asia/Seoul); null: no end'),
     createdAt: dateTime,
     updatedAt: dateTime,
   })
@@ -151,6 +168,49 @@ export const resourceDetail = resourceView
   })
   .describe('A resource with its event history.')
   .register(apiComponents, { id: 'ResourceDetail' });
+
+export const resourceChange = z
+  .object({
+    id: uuid,
+    number: z.string().describe('REQ-000123'),
+    kind: z.enum(['resize', 'scale_up']).describe('사양 변경 (permanent) or 일시 증설 (for a window)'),
+    status: z.enum(requestStatusEnum.enumValues),
+    change: z.record(z.string(), z.union([z.string(), z.number()])).describe('the spec fields it changes'),
+    window: z.object({ from: dateTime, until: dateTime }).nullable().describe('a scale-up’s window'),
+    monthlyDeltaKrw: krw.describe('what it adds per month (negative: saves)'),
+    failureReason: z.string().nullable(),
+    submittedAt: dateTime,
+  })
+  .describe('A change request of a resource.')
+  .register(apiComponents, { id: 'ResourceChange' });
+
+export const resourceChangeList = z
+  .object({ items: z.array(resourceChange), nextCursor: z.null() })
+  .register(apiComponents, { id: 'ResourceChangeList' });
+
+export const fitView = z
+  .object({
+    fits: z.boolean().describe('it would be reserved if approved now (others may take the room first)'),
+    shortfalls: z.array(
+      z.object({
+        scope: z.enum(['pool', 'quota']),
+        of: z.string().describe('the pool id, or the department id'),
+        name: z.string(),
+        dimension: z.enum(['vcpu', 'ramGb', 'storageGb', 'monthlyKrw']),
+        requested: z.number().int(),
+        available: z.number().int(),
+      }),
+    ),
+  })
+  .describe(
+    'Whether the request fits the pool and the department’s quota now, by the rule final approval applies.',
+  )
+  .register(apiComponents, { id: 'Fit' });
+
+export const submittedRequest = requestView
+  .extend({ fit: fitView.nullable().describe('null when it could not be checked') })
+  .describe('A request as its submission answers it: the request with its fit.')
+  .register(apiComponents, { id: 'SubmittedRequest' });
 
 export const resourceList = z
   .object({ items: z.array(resourceView), nextCursor: z.string().nullable() })

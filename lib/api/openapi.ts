@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { decisionInput } from '@/lib/approvals/decide-step';
 import { savingsQuery } from '@/lib/costs/savings-query';
 import { savingsView } from '@/lib/costs/savings-view';
+import { extendLeaseInput } from '@/lib/lifecycle/extend-lease';
+import { changeRequestInput } from '@/lib/lifecycle/request-change';
+import { utilisationQuery } from '@/lib/metering/utilisation-input';
+import { utilisationView } from '@/lib/metering/utilisation-view';
 import { poolList } from '@/lib/pools/pool-view';
+import { runwayView, showbackView } from '@/lib/reports/api';
+import { closeMonthInput, monthlyReportList, monthlyReportView } from '@/lib/reports/report-figures';
+import { runwayQuery } from '@/lib/reports/runway-filters';
+import { showbackQuery } from '@/lib/reports/showback-filters';
 import { listRequestsQuery } from '@/lib/requests/list-requests-query';
 import { submitRequestInput } from '@/lib/requests/submit-request';
 import { listResourcesQuery } from '@/lib/resources/list-resources-query';
@@ -81,8 +89,8 @@ function paths() {
         ],
         body: submitRequestInput,
         ok: {
-          201: ['Request', 'Submitted'],
-          200: ['Request', 'Already submitted with this Idempotency-Key'],
+          201: ['SubmittedRequest', 'Submitted, with whether it fits the pool and the quota now'],
+          200: ['SubmittedRequest', 'Already submitted with this Idempotency-Key'],
         },
         errors: [400, ...signedIn, 409, 422],
       }),
@@ -149,6 +157,45 @@ function paths() {
         errors: [...signedIn, 404, 409],
       }),
     },
+    '/api/v1/resources/{id}/changes': {
+      get: operation({
+        summary: 'The change requests of a resource (사양 변경, 일시 증설), newest first',
+        tag: 'resources',
+        parameters: [idParameter('resource')],
+        ok: { 200: ['ResourceChangeList', 'Every change request of the resource'] },
+        errors: [...signedIn, 404],
+      }),
+      post: operation({
+        summary: 'Ask to change a resource (변경 신청): resize, or scale up for a window',
+        tag: 'resources',
+        description:
+          'By whoever may hand the resource back (its requester, a department approver of its department, an admin); ' +
+          'only an `active` resource (409 otherwise). `change` names the fields that change: a VM its `flavor` and ' +
+          '`diskGb`, a platform slot its `instances`, `cpuPerInstance` and `memoryGbPerInstance`, a volume its ' +
+          '`sizeGb`; disks only grow. A `scale_up` needs a `window` (ISO-8601 with offset, at most 90 days) and ' +
+          'must cost more; a `resize` has none. The request travels the approval line priced by what it adds per ' +
+          'month; capacity is reserved at final approval and a job applies it (a scale-up is reverted at the end of ' +
+          'its window).',
+        parameters: [idParameter('resource')],
+        body: changeRequestInput,
+        ok: { 201: ['SubmittedRequest', 'Submitted: the change request with its approval line and its fit'] },
+        errors: [400, ...signedIn, 404, 409],
+      }),
+    },
+    '/api/v1/resources/{id}/lease': {
+      post: operation({
+        summary: 'Extend a resource’s lease (사용 기간 연장)',
+        tag: 'resources',
+        description:
+          'By whoever may hand the resource back. The new last day (YYYY-MM-DD, Asia/Seoul) must be after the ' +
+          'current one and after today, and at most 12 months from today (400 otherwise, saying which). Lease ' +
+          'warnings start over for the new end. A resource being or already handed back answers 409.',
+        parameters: [idParameter('resource')],
+        body: extendLeaseInput,
+        ok: { 200: ['ResourceDetail', 'The resource with its new lease end'] },
+        errors: [400, ...signedIn, 404, 409],
+      }),
+    },
     '/api/v1/pools': {
       get: operation({
         summary: 'Pools with their capacity, allocation and current use',
@@ -173,6 +220,84 @@ function paths() {
         parameters: queryParameters(savingsQuery),
         ok: { 200: [inputSchema(savingsView), 'The savings with their inputs'] },
         errors: [400, ...signedIn, 404, 422],
+      }),
+    },
+    '/api/v1/dashboards/utilisation': {
+      get: operation({
+        summary: 'Capacity, allocated and used over time (자원 활용)',
+        tag: 'dashboards',
+        description:
+          'Read from the metering rollups (hourly, daily or monthly by `granularity`), never from raw samples. ' +
+          'Allocated and used are time-weighted averages over the metered part of each bucket; capacity is the pools in ' +
+          'scope at the end of the bucket (recorded capacity less later investments). Monthly buckets before metering ' +
+          'come from the systems’ monthly history (`sources`). Buckets are Seoul hours, days and months. A malformed ' +
+          'date, an unknown pool, department or system, or a period longer than the granularity allows (hour ≤ 31 days, ' +
+          'day ≤ 732 days) answers 400 naming the field. Planners, IT reviewers, senior approvers and admins.',
+        parameters: queryParameters(utilisationQuery),
+        ok: { 200: [inputSchema(utilisationView), 'The series'] },
+        errors: [400, ...signedIn],
+      }),
+    },
+    '/api/v1/dashboards/showback': {
+      get: operation({
+        summary: 'Showback per department, system and month, by allocation and by usage (쇼백)',
+        tag: 'dashboards',
+        description:
+          'The shared cost of each system (allocated units × the pool’s unit rates, the shared cost of the savings) and ' +
+          'the same charges split again by measured use; departments and months are sums of their systems. With ' +
+          '`systemId`, the system’s live resources priced on the current rate card. Default: the 12 months up to the ' +
+          'last month with recorded allocations. An unknown department or system, a period out of order, after this ' +
+          'month or longer than 120 months answers 400. Planners, IT reviewers, senior approvers and admins.',
+        parameters: queryParameters(showbackQuery),
+        ok: { 200: [inputSchema(showbackView), 'Showback for the scope and period'] },
+        errors: [400, ...signedIn],
+      }),
+    },
+    '/api/v1/dashboards/runway': {
+      get: operation({
+        summary: 'Capacity runway: when each pool fills at the current growth (용량 전망)',
+        tag: 'dashboards',
+        description:
+          'Per pool and dimension (vCPU, RAM, storage): the allocation of the last N months fitted linearly (least ' +
+          'squares) and compoundly ((last ÷ first)^(1 ÷ (N − 1)) − 1), projected from the last month, and the first ' +
+          'month each reaches the threshold share of the capacity (the investments in service, held constant), within ' +
+          '120 months. `series` follows `method`. An unknown pool, a choice not offered or a month to come answers 400.',
+        parameters: queryParameters(runwayQuery),
+        ok: { 200: [inputSchema(runwayView), 'The runway with its assumptions'] },
+        errors: [400, ...signedIn],
+      }),
+    },
+    '/api/v1/reports': {
+      get: operation({
+        summary: 'Closed months (월간 보고서), newest first',
+        tag: 'dashboards',
+        ok: { 200: [inputSchema(monthlyReportList), 'The closed months with their showback totals'] },
+        errors: signedIn,
+      }),
+      post: operation({
+        summary: 'Close a month (월 마감): materialise its report once',
+        tag: 'dashboards',
+        description:
+          'Computes and stores the month’s showback, savings and runway; a month already closed is left as it is ' +
+          '(200 with the stored report). Only a month that is over (Asia/Seoul). The scheduled job closes the month ' +
+          'before on the 1st at 01:00. Planners and admins.',
+        body: closeMonthInput,
+        ok: {
+          201: [inputSchema(monthlyReportView), 'Closed now'],
+          200: [inputSchema(monthlyReportView), 'Already closed; nothing changed'],
+        },
+        errors: [400, ...signedIn, 422],
+      }),
+    },
+    '/api/v1/reports/{month}': {
+      get: operation({
+        summary: 'A closed month’s report, its figures as stored when it closed',
+        tag: 'dashboards',
+        parameters: [
+          { name: 'month', in: 'path', required: true, description: 'YYYY-MM', schema: { type: 'string' } },
+        ],
+        ok: { 200: [inputSchema(monthlyReportView), 'The report'] },
+        errors: [400, ...signedIn, 404],
       }),
     },
     '/api/v1/healthz': {

@@ -8,11 +8,8 @@ import { type Actor, seesAllDepartments } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { mayDecommission } from '@/lib/resources/decommission-resource';
-import type { ResourceStatus } from '@/lib/resources/transitions';
+import { LEASE_MAX_MONTHS, latestLeaseEnd, leaseExtendable } from './lease-dates';
 import { seoulDay } from './sweep-leases';
-
-/** A lease can be extended to at most this many months from today (Asia/Seoul). */
-export const LEASE_MAX_MONTHS = 12;
 
 /** The body of POST /api/v1/resources/:id/lease. */
 export const extendLeaseInput = z.object({
@@ -20,19 +17,6 @@ export const extendLeaseInput = z.object({
 });
 
 export type ExtendLeaseOptions = { actor: Actor; resourceId: string; leaseUntil: string; now?: Date };
-
-/** A lease runs on while the resource does: not once it is being or has been handed back, nor after a failure. */
-const extendable = new Set<ResourceStatus>(['provisioning', 'active', 'resizing']);
-
-/** The same calendar day `months` later, on the month's last day where it has no such day (31 → 30). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /**
  * A refusal of the new end, beside its field. A field error is a bare catalogue key (its values are
@@ -84,7 +68,7 @@ export async function extendLease({
         log: `${actor.email} may not extend the lease of resource ${resourceId}`,
       });
     }
-    if (!extendable.has(resource.status)) {
+    if (!leaseExtendable.includes(resource.status)) {
       throw new AppError('illegal_transition', {
         messageKey: 'leaseNeedsLive',
         log: `resource ${resourceId} is ${resource.status}: lease extension refused`,
@@ -96,7 +80,7 @@ export async function extendLease({
     const current = resource.leaseUntil;
     if (current !== null && next <= current) throw refuse('leaseNotAfter');
     if (next <= today) throw refuse('validation.leaseFuture');
-    if (next > addMonths(today, LEASE_MAX_MONTHS)) throw refuse('leaseTooFar', { months: LEASE_MAX_MONTHS });
+    if (next > latestLeaseEnd(today)) throw refuse('leaseTooFar', { months: LEASE_MAX_MONTHS });
 
     // Phase 3: the new end, the warnings reset, its event and audit row, in one transaction
     await tx

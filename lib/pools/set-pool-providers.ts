@@ -6,6 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
+import { zodDetails } from '@/lib/errors/zod-details';
 import { providerKinds, providerServes } from '@/lib/provisioning/providers/get-provider';
 import { kubernetesConfigFromEnv } from '@/lib/provisioning/providers/kubernetes/config';
 import { openStackConfigFromEnv } from '@/lib/provisioning/providers/openstack/config';
@@ -67,7 +68,9 @@ export function providerConfigProblem(
  */
 export async function setPoolProviders({ actor, input, env = process.env }: SetPoolProvidersOptions) {
   requirePermission(actor, 'admin:manage');
-  const { poolId, provider, platformProvider } = setPoolProvidersInput.parse(input);
+  const parsed = setPoolProvidersInput.safeParse(input);
+  if (!parsed.success) throw new AppError('bad_request', { details: zodDetails(parsed.error) });
+  const { poolId, provider, platformProvider } = parsed.data;
 
   return getDb().transaction(async (tx) => {
     const [pool] = await tx.select().from(pools).where(eq(pools.id, poolId)).for('update');

@@ -10,6 +10,7 @@ import { requirePermission } from '@/lib/auth/permissions';
 import { estimateMonthlyKrw, footprint } from '@/lib/catalog/estimate';
 import { getCatalogItem, getCatalogOptions, getRateCard } from '@/lib/catalog/queries';
 import { isRequestableKind, specSchemas } from '@/lib/catalog/spec-schemas';
+import { unstorableTextPath } from '@/lib/config/storable-text';
 import { AppError } from '@/lib/errors/app-error';
 import { zodDetails } from '@/lib/errors/zod-details';
 import { changeItemSpec, requestChange } from '@/lib/lifecycle/request-change';
@@ -51,6 +52,11 @@ export const submitRequestInput = z
   .refine((v) => v.systemId !== undefined || v.systemName !== undefined, {
     error: 'errors.systemRequired',
     path: ['systemId'],
+  })
+  // a NUL or a lone surrogate would be refused by PostgreSQL (a 500): refused here, at its field
+  .superRefine((v, ctx) => {
+    const path = unstorableTextPath(v);
+    if (path !== null) ctx.addIssue({ code: 'custom', path: path.split('.'), message: 'errors.bad_request' });
   });
 export type SubmitRequestInput = z.input<typeof submitRequestInput>;
 

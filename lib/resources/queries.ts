@@ -4,6 +4,7 @@ import { pools } from '@/db/schema/catalog';
 import { businessSystems, departments } from '@/db/schema/org';
 import { resourceEvents, resources } from '@/db/schema/resources';
 import { type Actor, seesAllDepartments } from '@/lib/auth/actor';
+import type { DrState } from '@/lib/provisioning/providers/types';
 import type { ResourceStatus } from './transitions';
 
 function visibleTo(actor: Actor): SQL | undefined {
@@ -27,6 +28,10 @@ const columns = {
   providerState: resources.providerState,
   pool: resources.poolId,
   poolName: pools.name,
+  departmentCode: departments.code,
+  access: resources.access,
+  drState: resources.drState,
+  leaseUntil: resources.leaseUntil,
   createdAt: resources.createdAt,
   updatedAt: resources.updatedAt,
 };
@@ -47,6 +52,10 @@ function toView(row: Row) {
     ...row,
     status: row.status as ResourceStatus,
     spec: row.spec as Record<string, unknown>,
+    /** how to reach it, as the cloud reports it once active ({ address } for a VM; { apiServer, namespace, group? } for a platform slot) */
+    access: (row.access ?? null) as Record<string, string> | null,
+    /** replication to the DR site, as last reported (DR tier replicated) */
+    drState: (row.drState ?? null) as DrState | null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

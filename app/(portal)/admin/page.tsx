@@ -14,8 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The administration overview: what can be managed, with counts. */
 export default async function AdminPage() {
   const actor = await requireActor('admin:manage');
-  const [t, departments, policy] = await Promise.all([
+  const [t, tPools, tDrift, departments, policy] = await Promise.all([
     getTranslations('admin'),
+    getTranslations('poolsAdmin'),
+    getTranslations('drift'),
     listDepartments({ actor }),
     getPolicyVersion({ actor }),
   ]);
@@ -70,6 +72,24 @@ export default async function AdminPage() {
               <p>{t('overview.stepsSummary')}</p>
               <Link href="/admin/steps" className="button">
                 {t('overview.stepsLink')}
+              </Link>
+            </section>
+          </li>
+          <li>
+            <section className="card" aria-labelledby="admin-pools">
+              <h3 id="admin-pools">{tPools('overview.title')}</h3>
+              <p>{tPools('overview.summary')}</p>
+              <Link href="/admin/pools" className="button">
+                {tPools('overview.link')}
+              </Link>
+            </section>
+          </li>
+          <li>
+            <section className="card" aria-labelledby="admin-drift">
+              <h3 id="admin-drift">{tDrift('overview.title')}</h3>
+              <p>{tDrift('overview.summary')}</p>
+              <Link href="/admin/drift" className="button">
+                {tDrift('overview.link')}
               </Link>
             </section>
           </li>

@@ -11,6 +11,7 @@ import { isRequestableKind } from '@/lib/catalog/spec-schemas';
 import { seoulToday } from '@/lib/format/dates';
 import { listSystems } from '@/lib/systems/queries';
 import { submitRequestAction } from '../actions';
+import { checkFitAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('requests');
@@ -50,6 +51,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         departmentCode={department.code}
         today={seoulToday()}
         action={submitRequestAction}
+        fitAction={checkFitAction}
       />
     </>
   );

@@ -1,5 +1,6 @@
 // GET /api/v1/requests — list · POST /api/v1/requests — submit a resource request
 import { withApi } from '@/lib/api/with-api';
+import { fitOfRequest } from '@/lib/capacity/check-fit';
 import { listRequestsQuery } from '@/lib/requests/list-requests-query';
 import { listRequests } from '@/lib/requests/queries';
 import { submitRequest, submitRequestInput } from '@/lib/requests/submit-request';
@@ -17,7 +18,9 @@ export const POST = withApi(
     const input = await body(submitRequestInput);
     const key = req.headers.get('idempotency-key')?.slice(0, 200) ?? null;
     const { request, created } = await submitRequest({ actor, input, idempotencyKey: key });
-    return Response.json(request, { status: created ? 201 : 200 });
+    // additive: whether it would fit if approved now (final approval reserves, or refuses with a 409)
+    const fit = await fitOfRequest(request.id);
+    return Response.json({ ...request, fit }, { status: created ? 201 : 200 });
   },
   { permission: 'requests:create' },
 );
