@@ -187,7 +187,9 @@ export function RequestDetail({
               <dd>{tAll(`enums.drTier.${request.drTier}`)}</dd>
               <dt>{t('leaseUntil')}</dt>
               <dd>{request.leaseUntil ? formatDate(request.leaseUntil, locale) : t('noLease')}</dd>
-              <dt>{t('estimate')}</dt>
+              <dt>
+                {t(request.kind === 'resize' || request.kind === 'scale_up' ? 'estimateChange' : 'estimate')}
+              </dt>
               <dd>
                 <strong>
                   {tAll('common.perMonth', { amount: formatKrwShort(request.estimate.monthlyKrw, locale) })}

@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Fragment } from 'react';
+import { ChangeSpecSummary } from '@/components/resources/change-spec-summary';
 import type { CatalogOptions } from '@/lib/catalog/spec-schemas';
 
 /** A spec in words: "2 vCPU · 4 GB, Rocky Linux 9, 100GB" as a small description list. */
@@ -13,6 +14,8 @@ export function SpecSummary({
   options: CatalogOptions;
 }) {
   const t = useTranslations('request.specFields');
+  // a resize or scale-up names what changes of a resource, not a resource's spec
+  if (kind === 'resize' || kind === 'scale_up') return <ChangeSpecSummary spec={spec} options={options} />;
   const v = (key: string) => (spec[key] === undefined || spec[key] === null ? '' : String(spec[key]));
   const rows: [string, string][] = [];
   switch (kind) {

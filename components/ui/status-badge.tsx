@@ -17,6 +17,7 @@ const requestTone: Record<string, Tone> = {
 const resourceTone: Record<string, Tone> = {
   provisioning: 'progress',
   active: 'success',
+  resizing: 'progress',
   failed: 'danger',
   decommissioning: 'progress',
   decommissioned: 'neutral',
