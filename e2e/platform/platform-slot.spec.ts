@@ -84,6 +84,12 @@ test('a platform slot for a new business system is estimated, approved and comes
   await expect(staff.getByRole('heading', { level: 1, name: `자원 ${namespace}` })).toBeVisible();
   await expect(staff.getByRole('heading', { name: '생성 진행 단계' })).toBeVisible();
   await expect(staff.getByRole('heading', { name: '이력' })).toBeVisible();
+  // how the department reaches its namespace: API server, namespace, group and a kubectl example
+  const access = staff.getByRole('region', { name: '접속 정보' });
+  await expect(access).toContainText('API 서버');
+  await expect(access).toContainText(`dc-${namespace}`);
+  await expect(access).toContainText('dcloud:dept:TRAFFIC');
+  await expect(access).toContainText(`kubectl --server`);
   await expectAccessible(staff);
   await staff.getByRole('link', { name: '원래 요청 보기' }).first().click();
   await expect(staff).toHaveURL(new RegExp(`/requests/${id}$`));
