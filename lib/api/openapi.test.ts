@@ -75,7 +75,14 @@ describe('the OpenAPI document', () => {
     for (const [p, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         expect(op.responses['500'], `${method} ${p}`).toEqual({ $ref: '#/components/responses/Internal' });
-        const open = ['/api/v1/healthz', '/api/v1/openapi.json', '/api/v1/tokens'].includes(p);
+        const open = [
+          '/api/v1/healthz',
+          '/api/v1/readyz',
+          '/api/v1/livez',
+          '/api/v1/bench/noop',
+          '/api/v1/openapi.json',
+          '/api/v1/tokens',
+        ].includes(p);
         if (!open) {
           expect(op.security, `${method} ${p} overrides security`).toBeUndefined();
           expect(op.responses['401'], `${method} ${p}`).toEqual({

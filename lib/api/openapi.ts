@@ -309,6 +309,41 @@ function paths() {
         security: [],
       }),
     },
+    '/api/v1/readyz': {
+      get: operation({
+        summary:
+          'Readiness: 200 when the instance takes traffic; 503 while migrations are pending, the database is unreachable or it is shutting down',
+        tag: 'operations',
+        ok: { 200: [{ type: 'object' }, 'Ready'], 503: [{ type: 'object' }, 'Not ready'] },
+        errors: [],
+        security: [],
+      }),
+    },
+    '/api/v1/livez': {
+      get: operation({
+        summary: 'Liveness of the web process alone (no dependency checked)',
+        tag: 'operations',
+        ok: { 200: [{ type: 'object' }, 'Alive'] },
+        errors: [],
+        security: [],
+      }),
+    },
+    '/api/v1/bench/noop': {
+      get: operation({
+        summary: 'A bare route handler for benchmarks (only with DCLOUD_BENCH=1; 404 otherwise)',
+        tag: 'operations',
+        ok: { 200: [{ type: 'object' }, 'Nothing'] },
+        errors: [404],
+        security: [],
+      }),
+      post: operation({
+        summary: 'A bare route handler reading a JSON body, for benchmarks (only with DCLOUD_BENCH=1)',
+        tag: 'operations',
+        ok: { 200: [{ type: 'object' }, 'The body, echoed'] },
+        errors: [404],
+        security: [],
+      }),
+    },
     '/api/v1/openapi.json': {
       get: operation({
         summary: 'This document',

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
 import { auth } from '@/lib/auth/next-auth';
 import { type Permission, requirePermission } from '@/lib/auth/permissions';
+import { unstorableTextPath } from '@/lib/config/storable-text';
 import { AppError } from '@/lib/errors/app-error';
 import { zodDetails } from '@/lib/errors/zod-details';
 import { type Locale, localeCookie, localeFromAcceptLanguage, toLocale } from '@/lib/i18n/config';
@@ -65,16 +66,29 @@ function assertSameOrigin(req: Request): void {
   }
 }
 
+/** 400 rather than a database error (500) for text that cannot be stored, naming the field. */
+function assertStorable(value: unknown, where: string): void {
+  const path = unstorableTextPath(value);
+  if (path === null) return;
+  throw new AppError('bad_request', {
+    log: `unstorable text in ${where} at ${path || '(root)'}`,
+    details: { fieldErrors: { [path || '_']: ['errors.bad_request'] } },
+  });
+}
+
 async function readJson(req: Request): Promise<unknown> {
   const length = Number(req.headers.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) throw new AppError('bad_request', { messageKey: 'invalidJson' });
   const text = await req.text();
   if (text.length > MAX_BODY_BYTES) throw new AppError('bad_request', { messageKey: 'invalidJson' });
+  let value: unknown;
   try {
-    return text.length ? JSON.parse(text) : {};
+    value = text.length ? JSON.parse(text) : {};
   } catch {
     throw new AppError('bad_request', { messageKey: 'invalidJson' });
   }
+  assertStorable(value, 'body');
+  return value;
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -98,14 +112,17 @@ export function withApi<P = Record<string, never>>(
       const actor = await resolveActor(req);
       if (!actor) throw new AppError('unauthenticated');
       if (options.permission) requirePermission(actor, options.permission);
-      const query = new URL(req.url).searchParams;
+      const query = Object.fromEntries(new URL(req.url).searchParams);
+      const params = await context.params;
+      assertStorable(query, 'query');
+      assertStorable(params, 'path');
       const result = await handler({
         req,
         actor,
-        params: await context.params,
+        params,
         locale,
         body: async (schema) => parseWith(schema, await readJson(req)),
-        query: (schema) => parseWith(schema, Object.fromEntries(query)),
+        query: (schema) => parseWith(schema, query),
       });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
