@@ -40,6 +40,24 @@ async function createScratchDatabase(serverUrl: string) {
 }
 
 /**
+ * The whole suite approves many hundreds of requests in one database: the demo's department quotas
+ * would run out part-way through. Quotas are not under test except where a test sets them itself
+ * (lib/capacity), so the test city's departments get plenty.
+ */
+async function roomForTheSuite(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `update departments set quota_vcpu = 1000000, quota_ram_gb = 4000000, quota_storage_gb = 100000000,
+         quota_monthly_krw = 2000000000`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Runs once before any test file: with DATABASE_URL, a fresh database on that server; without it,
  * an embedded PostgreSQL in a temporary directory. Migrates, installs the job queues, loads the demo
  * city, and provides the URL to the test files (db/testing/setup-env.ts). The returned teardown
@@ -75,6 +93,7 @@ export default async function setup(project: TestProject) {
 
   try {
     await prepareDatabase(databaseUrl, { seed: true });
+    await roomForTheSuite(databaseUrl);
   } catch (error) {
     await teardown();
     throw error;

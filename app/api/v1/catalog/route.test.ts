@@ -29,6 +29,9 @@ describe('GET /api/v1/catalog', () => {
       { id: 'platform-slot', kind: 'platform_slot', name: '플랫폼 슬롯 (PaaS)', monthlyPriceKrw: 110_000 },
       // 100 GB × 120
       { id: 'block-volume', kind: 'volume', name: '블록 볼륨', monthlyPriceKrw: 12_000 },
+      // change items are priced by the resource they change: their own price is nothing
+      { id: 'scale-up', kind: 'scale_up', name: '일시 증설', monthlyPriceKrw: 0 },
+      { id: 'resource-resize', kind: 'resize', name: '사양 변경', monthlyPriceKrw: 0 },
     ]);
     for (const item of body.items) expect(Number.isInteger(item.monthlyPriceKrw)).toBe(true);
   });
@@ -59,6 +62,13 @@ describe('GET /api/v1/catalog', () => {
     },
   );
 
+  it('publishes for a change item a spec naming the resource, the change and the window', async () => {
+    const { body } = await callRoute<Catalog>(GET, { path: '/api/v1/catalog', token });
+    const schema = body.items.find((i) => i.id === 'scale-up')!.specSchema;
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['change', 'resourceId', 'window']);
+    expect(schema.required).toEqual(['resourceId', 'change']);
+  });
+
   it('offers the flavours and images of the catalogue as the choices of a VM', async () => {
     const { body } = await callRoute<Catalog>(GET, { path: '/api/v1/catalog', token });
     const vm = body.items.find((i) => i.kind === 'vm')!.specSchema.properties!;
@@ -76,6 +86,8 @@ describe('GET /api/v1/catalog', () => {
       'Virtual machine',
       'Platform slot (PaaS)',
       'Block volume',
+      'Temporary scale-up',
+      'Resize',
     ]);
   });
 
