@@ -33,6 +33,7 @@ let a: Awaited<ReturnType<typeof demoActors>>;
 let user: RawSession;
 let admin: RawSession;
 let poolBefore: typeof pools.$inferSelect | undefined;
+let quotaBefore: { instances: number; cores: number } | undefined;
 
 /** Nova's own servers carrying the portal's request id. */
 async function novaServersFor(requestId: string): Promise<NovaServer[]> {
@@ -95,11 +96,21 @@ describe.skipIf(!enabled)('a pool backed by a real OpenStack', () => {
       DCLOUD_OS_FLAVOR_MAP: JSON.stringify({ c1m2: 'm1.tiny', c2m4: 'm1.small', c4m8: 'no-such-flavour' }),
       DCLOUD_OS_DEFAULT_IMAGE: 'fake-image',
     });
+    // room for this file's servers whatever other suites left running in the project
+    const quota = await admin.compute('GET', `/os-quota-sets/${user.projectId}`);
+    const { instances, cores } = (quota.body as { quota_set: { instances: number; cores: number } })
+      .quota_set;
+    quotaBefore = { instances, cores };
+    await admin.compute('PUT', `/os-quota-sets/${user.projectId}`, {
+      quota_set: { instances: 100, cores: 400 },
+    });
     [poolBefore] = await getDb().select().from(pools).where(eq(pools.id, 'dc-primary'));
     await getDb().update(pools).set({ provider: 'openstack' }).where(eq(pools.id, 'dc-primary'));
   });
 
   afterAll(async () => {
+    if (quotaBefore)
+      await admin.compute('PUT', `/os-quota-sets/${user.projectId}`, { quota_set: quotaBefore });
     if (poolBefore)
       await getDb().update(pools).set({ provider: poolBefore.provider }).where(eq(pools.id, 'dc-primary'));
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
@@ -195,6 +206,7 @@ describe.skipIf(!enabled)('a pool backed by a real OpenStack', () => {
         networks: 'none',
       },
     });
+    expect(rogue.status, JSON.stringify(rogue.body)).toBe(202);
     const rogueId = (rogue.body as { server: { id: string } }).server.id;
     await user.compute('DELETE', `/servers/${mine!.id}`);
     try {

@@ -78,8 +78,9 @@ export function createOpenStackProvider(config: OpenStackConfig): CloudProvider 
       const [servers, volumes] = await Promise.all([listServers(session), listVolumes(session)]);
       const objects: ProviderObject[] = [];
       const add = (ref: string, name: string | null, key: string | null, state: ProviderState['state']) => {
-        // a server Nova shows as DELETED is on its way out of the listing, not an object to own
-        if (key && state !== 'gone') objects.push({ ref, name: name ?? '', idempotencyKey: key, state });
+        // a server Nova shows as DELETED is on its way out of the listing, not an object to own; the
+        // portal's project is the portal's own, so one without the portal's key was made behind its back
+        if (state !== 'gone') objects.push({ ref, name: name ?? '', idempotencyKey: key, state });
       };
       for (const s of servers) add(serverRef(s.id), s.name, keyOf(s), serverState(s).state);
       for (const v of volumes) add(volumeRef(v.id), v.name, keyOf(v), volumeState(v).state);

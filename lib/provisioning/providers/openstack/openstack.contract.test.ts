@@ -207,7 +207,7 @@ describe('a VM’s life', () => {
 });
 
 describe('the project', () => {
-  it('lists the servers the portal made (by metadata or name) and leaves the others out', async () => {
+  it('lists every server of the portal’s project, with the key where it carries one (by metadata or name)', async () => {
     const mine = vmInput();
     const { ref } = await provider().create(mine);
     const named = vmInput();
@@ -224,6 +224,13 @@ describe('the project', () => {
     expect(objects).toEqual([
       { ref, name: mine.name, idempotencyKey: mine.idempotencyKey, state: 'building' },
       { ref: second.ref, name: named.name, idempotencyKey: named.idempotencyKey, state: 'building' },
+      // made behind the portal's back: the reconciler reports it as an orphan
+      {
+        ref: 'os-server-a0000000-0000-4000-8000-000000000000',
+        name: 'jump-host',
+        idempotencyKey: null,
+        state: 'building',
+      },
     ]);
     const [list] = cloud.calls('GET', /\/servers\/detail$/).filter((r) => !r.query.has('name'));
     expect(list!.query.get('limit')).toBe('200');

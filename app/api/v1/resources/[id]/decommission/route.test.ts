@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db';
+import { capacityReservations } from '@/db/schema/capacity';
 import { pools } from '@/db/schema/catalog';
 import { resources } from '@/db/schema/resources';
 import { type DemoUser, demoActors, demoEmails, mailsAbout, uniqueName } from '@/db/testing/fixtures';
@@ -33,6 +34,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop();
   await getDb().update(resources).set({ poolId: 'dc-primary' }).where(eq(resources.poolId, poolId));
+  await getDb()
+    .update(capacityReservations)
+    .set({ poolId: 'dc-primary' })
+    .where(eq(capacityReservations.poolId, poolId));
   await getDb().delete(pools).where(eq(pools.id, poolId));
 });
 
@@ -57,7 +62,12 @@ const allocated = async () =>
 describe('POST /api/v1/resources/:id/decommission', () => {
   it('hands the resource back: 202 decommissioning, then a worker deletes it and the pool gets it back', async () => {
     const { requestId, resourceId } = await activeVm(a, { spec: { flavor: 'c4m16', diskGb: 300 } });
+    // the resource and what its approval holds move to this file's pool
     await getDb().update(resources).set({ poolId }).where(eq(resources.id, resourceId));
+    await getDb()
+      .update(capacityReservations)
+      .set({ poolId })
+      .where(eq(capacityReservations.resourceId, resourceId));
     expect(await allocated()).toEqual({ vcpu: 4, ramGb: 16, storageGb: 300 });
 
     const { status, body } = await decommissionAs('staff', resourceId);
