@@ -10,6 +10,7 @@ import { SavingsInputs } from '@/components/dashboards/savings-inputs';
 import { SavingsYearCharts } from '@/components/dashboards/savings-year-charts';
 import { SystemBreakdown } from '@/components/dashboards/system-breakdown';
 import { WhatIfPanel } from '@/components/dashboards/what-if-panel';
+import { DashboardsNav } from '@/components/metering/dashboards-nav';
 import { PageHead } from '@/components/ui/page-head';
 import { getSavingsPage } from '@/lib/dashboards/get-savings-page';
 import {
@@ -98,6 +99,7 @@ export default async function SavingsDashboardPage({ searchParams }: { searchPar
 
   return (
     <>
+      <DashboardsNav current="savings" />
       <PageHead title={t('title')} lead={t('lead')} />
       <SavingsFilterForm
         filters={filters}
