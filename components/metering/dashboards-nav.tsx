@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 
-// Every planners' dashboard, side by side. The same list as components/reports/dashboards-nav.tsx
-// plus the metering dashboards (자원 활용, 적정 규모 권고); the labels come from each area's catalogue.
+// Every planners' dashboard, side by side (savings, utilisation, rightsizing, showback, runway and the monthly report);
+// the labels come from each area's catalogue.
 const items = [
   { href: '/dashboards/savings', key: 'savings', label: 'metering.nav.savings' },
   { href: '/dashboards/utilisation', key: 'utilisation', label: 'metering.nav.utilisation' },

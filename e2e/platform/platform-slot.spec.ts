@@ -89,7 +89,9 @@ test('a platform slot for a new business system is estimated, approved and comes
   await expect(access).toContainText('API 서버');
   await expect(access).toContainText(`dc-${namespace}`);
   await expect(access).toContainText('dcloud:dept:TRAFFIC');
-  await expect(access).toContainText(`kubectl --server`);
+  await expect(access.getByLabel('예시 명령 (kubectl)')).toHaveValue(
+    new RegExp(`^kubectl --server https://\\S+ --namespace dc-${namespace}\\S* get pods$`),
+  );
   await expectAccessible(staff);
   await staff.getByRole('link', { name: '원래 요청 보기' }).first().click();
   await expect(staff).toHaveURL(new RegExp(`/requests/${id}$`));

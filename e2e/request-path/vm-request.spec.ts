@@ -54,7 +54,10 @@ test('a VM request travels the approval line and is provisioned', async ({ brows
   const it = await signedInPage(browser, 'it@dcloud.example');
   await it.goto('/inbox');
   await it.locator(`a[href="${requestUrl}"]`).first().click();
-  await it.getByRole('button', { name: '승인' }).click();
+  // wait for the request page: the inbox has 승인 buttons of its own (bulk approval)
+  await expect(it).toHaveURL(new RegExp(`${requestUrl}$`));
+  await expect(it.getByRole('region', { name: '결재하기' })).toBeVisible();
+  await it.getByRole('region', { name: '결재하기' }).getByRole('button', { name: '승인' }).click();
   await expect(it.getByText('승인했습니다.')).toBeVisible();
 
   // the requester, on the resources page, sees the resource appear and go active with no reload

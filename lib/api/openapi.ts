@@ -44,7 +44,8 @@ function paths() {
         body: issueTokenInput,
         ok: { 201: ['IssuedToken', 'The new token'] },
         errors: [400, 401, 429],
-        security: [{}, { bearerAuth: [] }],
+        // a password or a browser session, never a token alone (a leaked token must not mint a longer one)
+        security: [{}],
       }),
     },
     '/api/v1/me': {

@@ -60,7 +60,9 @@ function assertSameOrigin(req: Request): void {
     throw new AppError('forbidden', { log: 'cross-site request' });
   if (origin) {
     const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-    if (new URL(origin).host !== host) throw new AppError('forbidden', { log: `origin ${origin} ≠ ${host}` });
+    // `Origin: null` (a sandboxed frame, a privacy redirect) names no origin at all: refused like a foreign one
+    if (!URL.canParse(origin) || new URL(origin).host !== host)
+      throw new AppError('forbidden', { log: `origin ${origin} ≠ ${host}` });
   } else if (!site) {
     throw new AppError('forbidden', { log: 'state change without Origin' });
   }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import '@/components/reports/reports.css';
 import { requireActor } from '@/app/_auth/require-actor';
-import { DashboardsNav } from '@/components/reports/dashboards-nav';
+import { DashboardsNav } from '@/components/metering/dashboards-nav';
 import { ExportLinks } from '@/components/reports/export-links';
 import { ReportTable } from '@/components/reports/report-table';
 import { RunwayAssumptions } from '@/components/reports/runway-assumptions';

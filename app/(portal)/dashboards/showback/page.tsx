@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/app/_auth/require-actor';
 import { ChartSection } from '@/components/dashboards/chart-section';
-import { DashboardsNav } from '@/components/reports/dashboards-nav';
+import { DashboardsNav } from '@/components/metering/dashboards-nav';
 import { ExportLinks } from '@/components/reports/export-links';
 import { ReportTable } from '@/components/reports/report-table';
 import { ShowbackMonthsChart, ShowbackUnitsChart } from '@/components/reports/showback-charts';

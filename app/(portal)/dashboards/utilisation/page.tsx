@@ -67,7 +67,9 @@ export default async function UtilisationPage({ searchParams }: { searchParams: 
   const topDesc = top
     ? t('utilisation.top.desc', {
         system: String(top.system),
+        metric: metricName,
         hours: fmt(Number(top.usedHours), 'int'),
+        unit: t(`units.${metric}`),
         count: tables.top.rows.length,
       })
     : t('noData');

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import '@/components/reports/reports.css';
 import { requireActor } from '@/app/_auth/require-actor';
-import { DashboardsNav } from '@/components/reports/dashboards-nav';
+import { DashboardsNav } from '@/components/metering/dashboards-nav';
 import { ExportLinks } from '@/components/reports/export-links';
 import { PrintButton } from '@/components/reports/print-button';
 import { ReportKpis } from '@/components/reports/report-kpis';
