@@ -8,6 +8,10 @@ import { collectUsage } from './collect-usage';
 import { rowsOf } from './test-fixtures';
 
 let vm: { resourceId: string };
+// one instant for the file, in the middle of its 5-minute slot: two tests a second apart must not
+// straddle a slot boundary (they would read as two rounds)
+const slotMs = 300_000;
+const now = new Date(Math.floor(Date.now() / slotMs) * slotMs + slotMs / 2);
 beforeAll(async () => {
   const a = await demoActors();
   // c8m32 with a 500 GB disk, active in the simulated cloud
@@ -22,7 +26,6 @@ const samplesOf = (resourceId: string) =>
 
 describe('collectUsage', () => {
   it('reads every active resource from the simulator and writes samples and rollups', async () => {
-    const now = new Date();
     const round = await collectUsage({ now });
     expect(round.resources).toBeGreaterThanOrEqual(1);
     expect(round.failed).toBe(0);
@@ -45,7 +48,6 @@ describe('collectUsage', () => {
   });
 
   it('adds nothing when the same round runs again, and a new sample in the next slot', async () => {
-    const now = new Date();
     const again = await collectUsage({ now });
     expect(again.inserted).toBe(0);
     expect(again.duplicates).toBe(again.resources);
