@@ -21,9 +21,14 @@ export function getPool(): pg.Pool {
       max: Number(process.env.DB_POOL_MAX ?? 10),
       application_name: process.env.DCLOUD_PROCESS ?? 'dcloud-portal',
     });
-    // an idle connection dropped by the server (restart, failover) must not crash the process;
-    // the pool replaces it on the next checkout
-    globalForDb.dcloudPool.on('error', (error) => console.error('[db] idle connection lost:', error.message));
+    // A connection dropped by the server (restart, failover) must not crash the process. The pool
+    // reports an idle one; one checked out (a transaction in progress) is reported only by its
+    // client, whose 'error' event throws when nothing listens. The statement in flight fails on its
+    // own (a 503, lib/api/error-response.ts), and the pool discards the broken client on release.
+    globalForDb.dcloudPool.on('error', () => undefined);
+    globalForDb.dcloudPool.on('connect', (client) =>
+      client.on('error', (error) => console.error('[db] connection lost:', error.message)),
+    );
   }
   return globalForDb.dcloudPool;
 }

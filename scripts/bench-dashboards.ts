@@ -1,6 +1,6 @@
 // npm run bench:dashboards — loads 500 resources × 3 years of hourly usage samples (≈13 million rows)
 // through the metering ingest path, then measures GET /api/v1/dashboards/utilisation and
-// GET /api/v1/dashboards/savings over HTTP on the production build (`next start`) against the same
+// GET /api/v1/dashboards/savings over HTTP on the production build (as `npm start` runs it, web only) against the same
 // aggregates computed by bare SQL on the rollup tables in the same run, and one collection round over
 // 2,000 simulated resources. Prints the figures as a table, with the ratios to the baseline.
 //
@@ -8,16 +8,16 @@
 // a fresh database on DATABASE_URL's server (dropped afterwards unless --keep), else an embedded
 // PostgreSQL in a temporary directory. Needs a production build (`npm run build`); builds one if missing.
 // Options: --resources 500 --years 3 --fleet 2000 --requests 100 --port 3650 --batch 20000 --keep --load-only
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '@/db/embedded';
 import { type Latency, latency } from './bench/dashboards/latency';
-import { prepareDatabase } from './prepare-database';
+import {
+  type BenchPortal,
+  buildOnce,
+  openBenchDatabase,
+  prepareBenchDatabase,
+  startBenchPortal,
+} from './bench/portal';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,81 +37,22 @@ const opts = {
 };
 const log = (m: string) => console.log(`[bench] ${m}`);
 
-async function database(): Promise<{ url: string; fresh: boolean; drop: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL)
-    return { url: process.env.BENCH_DATABASE_URL, fresh: false, drop: async () => {} };
-  if (process.env.DATABASE_URL) {
-    const name = `dcloud_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      fresh: true,
-      drop: async () => {
-        if (opts.keep) return log(`kept database ${url}`);
-        const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dcloud-bench-'));
-  chmodSync(dir, 0o755);
-  const embedded = await startEmbeddedPostgres({ dir, database: 'dcloud_bench' });
-  return {
-    url: embedded.url,
-    fresh: true,
-    drop: async () => {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function startServer(url: string): Promise<ChildProcess> {
-  if (!existsSync('.next/BUILD_ID')) {
-    log('no production build: running next build');
-    await new Promise<void>((resolve, reject) =>
-      spawn('node_modules/.bin/next', ['build'], { stdio: 'inherit' }).on('exit', (c) =>
-        c === 0 ? resolve() : reject(new Error(`next build: ${c}`)),
-      ),
-    );
-  }
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(opts.port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      DCLOUD_PROCESS: 'dcloud-bench-web',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${opts.port}/api/v1/healthz`)).ok) return child;
-    } catch {}
-    await sleep(500);
-  }
-  child.kill();
-  throw new Error('the portal did not start');
-}
-
 type Row = { case: string; route: Latency; baseline: Latency; rows: number };
 
 async function main() {
-  const db = await database();
+  if (!opts.loadOnly) await buildOnce(log);
+  const db = await openBenchDatabase({
+    prefix: 'dcloud_bench',
+    reuseUrl: process.env.BENCH_DATABASE_URL,
+    keep: opts.keep,
+    log,
+  });
   process.env.DATABASE_URL = db.url;
-  let server: ChildProcess | null = null;
+  let server: BenchPortal | null = null;
   // imported after DATABASE_URL is set: db/index.ts reads it on first use
   const { closeDb } = await import('@/db');
+  const client = new pg.Client({ connectionString: db.url });
   try {
-    const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const out: Record<string, unknown> = {
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM`,
@@ -121,7 +62,7 @@ async function main() {
     out.postgres = pgv[0]!.server_version;
 
     // Phase 1: schema, demo city, the fleet and its history (skipped when the database holds samples)
-    await prepareDatabase(db.url, { seed: true });
+    await prepareBenchDatabase(db.url);
     const { rows: have } = await client.query<{ n: string }>(
       `select count(*) as n from metering_resource_hourly`,
     );
@@ -174,8 +115,8 @@ async function main() {
     }
 
     // Phase 2: the routes over HTTP against bare SQL on the rollups, same run, same database
-    server = await startServer(db.url);
-    const base = `http://127.0.0.1:${opts.port}`;
+    server = await startBenchPortal({ databaseUrl: db.url, port: opts.port });
+    const { base } = server;
     const tokenRes = await fetch(`${base}/api/v1/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -317,7 +258,7 @@ async function main() {
     }
 
     // Phase 4: one collection round over the fleet on the simulator (default API latency)
-    server.kill();
+    await server.stop();
     server = null;
     const { collectUsage } = await import('@/lib/metering/collect-usage');
     const { createSimulator, simulatorOptionsFromEnv } = await import(
@@ -370,9 +311,9 @@ async function main() {
     console.log(
       `\ncollection round: ${round.resources.toLocaleString()} resources, ${round.inserted.toLocaleString()} samples, ${round.failed} failed, ${(round.durationMs / 1000).toFixed(1)} s = ${((round.durationMs / 300_000) * 100).toFixed(1)} % of the 5-minute interval (SIM_CALL_MS ${process.env.SIM_CALL_MS ?? 300}, concurrency ${process.env.METERING_CONCURRENCY ?? 16})`,
     );
-    await client.end();
   } finally {
-    server?.kill();
+    await client.end().catch(() => undefined);
+    await server?.stop();
     await closeDb();
     await db.drop();
   }

@@ -16,6 +16,13 @@ import { environmentEnum } from './enums';
 import { businessSystems, users } from './org';
 
 /**
+ * Where a cost profile or a monthly allocation came from: `history`, recorded (the demo's 2016–2021, or
+ * figures imported from the old monitoring), which nothing recomputes; `resources`, derived from the
+ * portal's own resources by lib/costs/roll-up-allocations.ts, which recomputes only these.
+ */
+export type CostRecordSource = 'history' | 'resources';
+
+/**
  * Cost-model assumptions (standalone build and shared pool), versioned. The set in force on a date is
  * the one with the latest effective_from ≤ date, the highest version among equals. `assumptions` is
  * validated by lib/costs/assumptions-schema.ts.
@@ -64,6 +71,7 @@ export const systemCostProfiles = pgTable('system_cost_profiles', {
   peakVcpu: integer('peak_vcpu').notNull(),
   peakRamGb: integer('peak_ram_gb').notNull(),
   peakStorageGb: integer('peak_storage_gb').notNull(),
+  source: text('source').$type<CostRecordSource>().notNull().default('history'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -79,6 +87,7 @@ export const systemAllocationsMonthly = pgTable(
     ramGb: integer('ram_gb').notNull(),
     storageGb: integer('storage_gb').notNull(),
     platformSlots: integer('platform_slots').notNull().default(0),
+    source: text('source').$type<CostRecordSource>().notNull().default('history'),
   },
   (t) => [primaryKey({ columns: [t.systemId, t.month] })],
 );

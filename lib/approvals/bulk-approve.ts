@@ -1,10 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { requests } from '@/db/schema/requests';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { isAppError } from '@/lib/errors/app-error';
+import { getRequest } from '@/lib/requests/queries';
 import { decideStep } from './decide-step';
 import { getActivePolicy } from './get-active-policy';
 
@@ -19,6 +17,7 @@ export const bulkApproveInput = z.object({
 export type BulkFailure =
   /** its monthly estimate is above the policy's bulk limit: it must be opened and decided alone */
   | 'over_limit'
+  /** no such request, or one the actor may not see: the two are answered alike (no number) */
   | 'not_found'
   /** nothing of it awaits the actor any more: someone decided first, or the request moved on */
   | 'already_decided'
@@ -41,25 +40,20 @@ export async function bulkApprove(options: BulkApproveOptions): Promise<{ result
   const { actor } = options;
   requirePermission(actor, 'requests:decide');
   const ids = [...new Set(options.requestIds)];
-  const [policy, rows] = await Promise.all([
-    getActivePolicy(),
-    getDb()
-      .select({ id: requests.id, seq: requests.seq, estimateMonthlyKrw: requests.estimateMonthlyKrw })
-      .from(requests)
-      .where(inArray(requests.id, ids)),
-  ]);
+  const policy = await getActivePolicy();
   const limit = policy.settings.bulkApproveMaxMonthlyKrw;
 
   const results: BulkItemResult[] = [];
   for (const requestId of ids) {
-    const row = rows.find((r) => r.id === requestId);
-    const number = row ? `REQ-${String(row.seq).padStart(6, '0')}` : null;
-    if (!row) {
-      results.push({ requestId, number, ok: false, reason: 'not_found' });
+    // read as the actor: another department's request is not found, and its number is not told
+    const request = await getRequest({ actor, requestId });
+    if (!request) {
+      results.push({ requestId, number: null, ok: false, reason: 'not_found' });
       continue;
     }
+    const { number } = request;
     // the bulk limit is the policy's, not the screen's: an item above it is refused untouched
-    if (row.estimateMonthlyKrw > limit) {
+    if (request.estimate.monthlyKrw > limit) {
       results.push({ requestId, number, ok: false, reason: 'over_limit' });
       continue;
     }

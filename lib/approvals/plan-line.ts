@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { departments, users } from '@/db/schema/org';
+import type { ReferenceData } from '@/lib/catalog/reference-data';
 import { AppError } from '@/lib/errors/app-error';
 import { buildApprovalLine, leaseMonths, totalCostKrw } from './build-approval-line';
 import type { ActivePolicy } from './get-active-policy';
@@ -23,6 +24,8 @@ export type PlannedRow = {
 
 export type PlanLineOptions = {
   policy: ActivePolicy;
+  /** department codes from reference data already read; read from the database when absent */
+  reference?: ReferenceData;
   departmentId: string;
   kind: 'vm' | 'platform_slot' | 'volume' | 'scale_up' | 'resize';
   environment: 'dev' | 'staging' | 'prod';
@@ -33,10 +36,13 @@ export type PlanLineOptions = {
 
 /** The line for a request under a policy, with department codes and emails resolved to ids. */
 export async function planLine(tx: Tx, options: PlanLineOptions): Promise<PlannedRow[]> {
-  const [dept] = await tx
-    .select({ code: departments.code })
-    .from(departments)
-    .where(eq(departments.id, options.departmentId));
+  const known = options.reference?.departments;
+  const [dept] = known
+    ? known.filter((d) => d.id === options.departmentId)
+    : await tx
+        .select({ code: departments.code })
+        .from(departments)
+        .where(eq(departments.id, options.departmentId));
   if (!dept) throw new AppError('not_found', { messageKey: 'departmentNotFound' });
   const planned = buildApprovalLine(options.policy, {
     departmentCode: dept.code,
@@ -53,12 +59,14 @@ export async function planLine(tx: Tx, options: PlanLineOptions): Promise<Planne
     s.approver.type === 'department_role' ? [s.approver.departmentCode] : [],
   );
   const emails = planned.flatMap((s) => (s.approver.type === 'user' ? [s.approver.email.toLowerCase()] : []));
-  const deptRows = codes.length
-    ? await tx
-        .select({ id: departments.id, code: departments.code })
-        .from(departments)
-        .where(inArray(departments.code, codes))
-    : [];
+  const deptRows = known
+    ? known.filter((d) => codes.includes(d.code))
+    : codes.length
+      ? await tx
+          .select({ id: departments.id, code: departments.code })
+          .from(departments)
+          .where(inArray(departments.code, codes))
+      : [];
   const userRows = emails.length
     ? await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails))
     : [];

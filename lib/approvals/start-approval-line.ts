@@ -2,13 +2,23 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { approvalSteps, requests } from '@/db/schema/requests';
 import type { Actor } from '@/lib/auth/actor';
+import { getReferenceData, type ReferenceData } from '@/lib/catalog/reference-data';
 import { approveRequest } from '@/lib/requests/approve-request';
 import { transitionRequest } from '@/lib/requests/transitions';
 import { activateStepGroup } from './activate-step-group';
-import { getActivePolicy } from './get-active-policy';
+import { activePolicyOf } from './get-active-policy';
 import { planLine } from './plan-line';
 
-export type StartApprovalLineOptions = { requestId: string; round: number; actor: Actor; now: Date };
+export type StartApprovalLineOptions = {
+  requestId: string;
+  round: number;
+  actor: Actor;
+  now: Date;
+  /** the request's row as the caller just wrote it (saves reading it again) */
+  request?: typeof requests.$inferSelect;
+  /** reference data the caller already read (the policy in force and the department codes) */
+  reference?: ReferenceData;
+};
 
 /**
  * Computes the 결재선 of a submitted request from the policy in force, freezes it on the request
@@ -17,10 +27,13 @@ export type StartApprovalLineOptions = { requestId: string; round: number; actor
  * request in 'submitted'.
  */
 export async function startApprovalLine(tx: Tx, options: StartApprovalLineOptions): Promise<void> {
-  const [request] = await tx.select().from(requests).where(eq(requests.id, options.requestId));
+  const request =
+    options.request ?? (await tx.select().from(requests).where(eq(requests.id, options.requestId)))[0];
   if (!request) throw new Error(`request ${options.requestId} missing`);
-  const policy = await getActivePolicy(tx);
+  const reference = options.reference ?? (await getReferenceData(tx));
+  const policy = activePolicyOf(reference);
   const line = await planLine(tx, {
+    reference,
     policy,
     departmentId: request.departmentId,
     kind: request.kind,
@@ -29,11 +42,11 @@ export async function startApprovalLine(tx: Tx, options: StartApprovalLineOption
     leaseUntil: request.leaseUntil,
     now: options.now,
   });
-  await tx
-    .update(requests)
-    .set({ policyVersion: policy.version, round: options.round })
-    .where(eq(requests.id, request.id));
   if (line.length === 0) {
+    await tx
+      .update(requests)
+      .set({ policyVersion: policy.version, round: options.round })
+      .where(eq(requests.id, request.id));
     await approveRequest(tx, {
       request: { ...request, round: options.round },
       actor: options.actor,
@@ -56,6 +69,7 @@ export async function startApprovalLine(tx: Tx, options: StartApprovalLineOption
     actor: options.actor,
     action: 'request.line_frozen',
     detail: { policyVersion: policy.version, round: options.round, steps: line.length },
+    set: { policyVersion: policy.version, round: options.round },
   });
   await activateStepGroup(tx, {
     requestId: request.id,

@@ -38,10 +38,10 @@ export async function directApprovers(db: Tx | ReturnType<typeof getDb>, step: S
 /** 대결: substitutes in force on `now` for any of these approvers, with whom each acts for. */
 export async function activeSubstitutes(
   db: Tx | ReturnType<typeof getDb>,
-  approverIds: string[],
+  approvers: Person[],
   now: Date,
 ): Promise<(Person & { actingFor: Person })[]> {
-  if (approverIds.length === 0) return [];
+  if (approvers.length === 0) return [];
   const today = seoulDate(now);
   const rows = await db
     .select({ userId: delegations.userId, id: users.id, email: users.email, name: users.name })
@@ -49,23 +49,20 @@ export async function activeSubstitutes(
     .innerJoin(users, eq(users.id, delegations.substituteId))
     .where(
       and(
-        inArray(delegations.userId, approverIds),
+        inArray(
+          delegations.userId,
+          approvers.map((p) => p.id),
+        ),
         isNull(delegations.revokedAt),
         lte(delegations.startsOn, today),
         gte(delegations.endsOn, today),
         eq(users.active, true),
       ),
     );
-  const owners = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(inArray(users.id, approverIds));
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    actingFor: owners.find((o) => o.id === r.userId)!,
-  }));
+  return rows.map((r) => {
+    const { id, email, name } = approvers.find((p) => p.id === r.userId)!;
+    return { id: r.id, email: r.email, name: r.name, actingFor: { id, email, name } };
+  });
 }
 
 /** Everyone who can act on a step now, each once: its approvers, then substitutes acting for them. */
@@ -75,11 +72,7 @@ export async function stepApprovers(
   now: Date = new Date(),
 ): Promise<(Person & { actingFor: Person | null })[]> {
   const direct = await directApprovers(db, step);
-  const subs = await activeSubstitutes(
-    db,
-    direct.map((p) => p.id),
-    now,
-  );
+  const subs = await activeSubstitutes(db, direct, now);
   const all = direct.map((p) => ({ ...p, actingFor: null as Person | null }));
   for (const s of subs) if (!all.some((p) => p.id === s.id)) all.push(s);
   return all;
@@ -102,11 +95,7 @@ export async function actorMayDecide(
       (step.approverDepartmentId === null || step.approverDepartmentId === actor.departmentId);
   if (direct) return { actingFor: null };
   const approvers = await directApprovers(db, step);
-  const subs = await activeSubstitutes(
-    db,
-    approvers.map((p) => p.id),
-    now,
-  );
+  const subs = await activeSubstitutes(db, approvers, now);
   const mine = subs.find((s) => s.id === actor.id);
   return mine ? { actingFor: mine.actingFor } : null;
 }

@@ -32,8 +32,20 @@ function intIn(limit: { min: number; max: number }, key: string) {
     .max(limit.max, { error: key });
 }
 
-/** The zod schema of each kind's `spec`; its JSON Schema (with defaults) is what the catalogue API publishes. */
+const schemasByOptions = new WeakMap<CatalogOptions, ReturnType<typeof buildSpecSchemas>>();
+
+/** The spec schema of each kind under these options, built once per options value (they are cached reference data). */
 export function specSchemas(options: CatalogOptions) {
+  let schemas = schemasByOptions.get(options);
+  if (!schemas) {
+    schemas = buildSpecSchemas(options);
+    schemasByOptions.set(options, schemas);
+  }
+  return schemas;
+}
+
+/** The zod schema of each kind's `spec`; its JSON Schema (with defaults) is what the catalogue API publishes. */
+function buildSpecSchemas(options: CatalogOptions) {
   const firstOr = <T extends { id: string }>(list: T[], preferred: string) =>
     list.find((x) => x.id === preferred)?.id ?? list[0]?.id ?? '';
   return {

@@ -1,7 +1,14 @@
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import { getDb } from '@/db';
+import { costAssumptionSets, systemAllocationsMonthly } from '@/db/schema/costs';
+import { businessSystems } from '@/db/schema/org';
+import { demoCostAssumptionSet } from '@/db/seed/demo-history-data';
 import { appErrorOf, demoActor } from '@/lib/admin/test-helpers';
+import { costAssumptionsInput } from './assumptions-schema';
 import { getSavingsDashboard } from './get-savings-dashboard';
+import { saveCostAssumptions } from './save-cost-assumptions';
 import { savingsQuery } from './savings-query';
 import { savingsView } from './savings-view';
 
@@ -38,5 +45,57 @@ describe('getSavingsDashboard', () => {
     expect((await appErrorOf(getSavingsDashboard({ actor: staff, query: query({}) }))).code).toBe(
       'forbidden',
     );
+  });
+  it('answers from its cache until an input changes: an allocation written, an assumption saved', async () => {
+    // a month of its own in 2088, so no other test's figures move (and cleaned up after)
+    const planner = await demoActor('planner@dcloud.example');
+    const admin = await demoActor('admin@dcloud.example');
+    const db = getDb();
+    const [system] = await db
+      .select({ id: businessSystems.id })
+      .from(businessSystems)
+      .where(eq(businessSystems.code, 'SYS-BIS'));
+    const q = query({ from: '2088-01', to: '2088-12', systemId: system!.id });
+    let saved: number | null = null;
+    try {
+      expect(await getSavingsDashboard({ actor: planner, query: q })).toMatchObject({
+        standaloneKrw: 0,
+        sharedKrw: 0,
+      });
+
+      await db
+        .insert(systemAllocationsMonthly)
+        .values({ systemId: system!.id, month: '2088-05-01', vcpu: 8, ramGb: 32, storageGb: 500 });
+      const allocated = await getSavingsDashboard({ actor: planner, query: q });
+      // (the pools' investments are long amortised by 2088: the standalone side moves)
+      expect(allocated.standaloneKrw).toBeGreaterThan(0);
+      // asked again with nothing changed: the same figures
+      expect(await getSavingsDashboard({ actor: planner, query: q })).toEqual(allocated);
+
+      const { standalone } = demoCostAssumptionSet.assumptions;
+      ({ version: saved } = await saveCostAssumptions({
+        actor: admin,
+        input: costAssumptionsInput.parse({
+          name: '2088년 기준',
+          effectiveFrom: '2088-01-01',
+          assumptions: {
+            ...demoCostAssumptionSet.assumptions,
+            standalone: { ...standalone, licencePerServerYearKrw: standalone.licencePerServerYearKrw * 3 },
+          },
+        }),
+      }));
+      const repriced = await getSavingsDashboard({ actor: planner, query: q });
+      expect(repriced.standaloneKrw).toBeGreaterThan(allocated.standaloneKrw);
+    } finally {
+      await db
+        .delete(systemAllocationsMonthly)
+        .where(
+          and(
+            eq(systemAllocationsMonthly.systemId, system!.id),
+            eq(systemAllocationsMonthly.month, '2088-05-01'),
+          ),
+        );
+      if (saved !== null) await db.delete(costAssumptionSets).where(eq(costAssumptionSets.version, saved));
+    }
   });
 });

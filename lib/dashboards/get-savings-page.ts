@@ -42,7 +42,7 @@ export async function getSavingsPage({
 }: GetSavingsPageOptions): Promise<SavingsPage> {
   requirePermission(actor, 'dashboards:read');
   const { filters, errors } = parseSavingsFilters(search);
-  const [scopes, lastMonth] = await Promise.all([listSavingsScopes(), lastHistoryMonth()]);
+  const [scopes, lastMonth] = await Promise.all([listSavingsScopes(), lastHistoryMonth(now)]);
 
   // Phase 1: codes to ids; an unknown code, or a system outside the chosen department, is dropped
   const department = filters.department

@@ -1,7 +1,8 @@
-import { asc, eq, max } from 'drizzle-orm';
+import { asc, eq, lt, max } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { systemAllocationsMonthly, systemCostProfiles } from '@/db/schema/costs';
 import { businessSystems, departments } from '@/db/schema/org';
+import { seoulToday } from '@/lib/format/dates';
 
 export type SavingsScopes = {
   /** departments owning at least one system on the cloud, by Korean name */
@@ -40,10 +41,15 @@ export async function listSavingsScopes(): Promise<SavingsScopes> {
   };
 }
 
-/** The last month (YYYY-MM) any system has an allocation record for; null before any history. */
-export async function lastHistoryMonth(): Promise<string | null> {
+/**
+ * The last complete month (YYYY-MM, before this Seoul month) any system has an allocation record for;
+ * null before any history. The month in progress is left out of default periods: its live roll-up
+ * (lib/costs/roll-up-allocations.ts) changes by the hour, and a part-month would skew every comparison.
+ */
+export async function lastHistoryMonth(now: Date = new Date()): Promise<string | null> {
   const [row] = await getDb()
     .select({ month: max(systemAllocationsMonthly.month) })
-    .from(systemAllocationsMonthly);
+    .from(systemAllocationsMonthly)
+    .where(lt(systemAllocationsMonthly.month, `${seoulToday(now).slice(0, 7)}-01`));
   return row?.month ? String(row.month).slice(0, 7) : null;
 }

@@ -10,6 +10,8 @@ export const errorStatus = {
   rule: 422,
   rate_limited: 429,
   internal: 500,
+  /** the database is unreachable or dropped the connection (a restart, a failover): retry shortly */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

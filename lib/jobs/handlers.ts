@@ -1,4 +1,5 @@
 import { sweepWithActivePolicy } from '@/lib/approvals/sweep-pending-steps';
+import { rollUpAllocationsJob } from '@/lib/costs/roll-up-allocations';
 import { applyChange, failChange } from '@/lib/lifecycle/apply-change';
 import { pollChange } from '@/lib/lifecycle/poll-change';
 import { revertScaleUp } from '@/lib/lifecycle/revert-scale-up';
@@ -67,6 +68,9 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   },
   'metering.retention': {
     run: () => applyRetention({}).then(() => undefined),
+  },
+  'costs.roll-up-allocations': {
+    run: rollUpAllocationsJob,
   },
   'reports.close-month': {
     run: closeMonthJob,

@@ -120,6 +120,17 @@ export const queues = {
     payload: z.object({}),
     options: { retryLimit: 3, retryDelay: 300, expireInSeconds: 600, deleteAfterSeconds: 7 * 86_400 },
   },
+  /** 자원 집계: this month's allocations from the portal's resources (lib/costs/roll-up-allocations.ts); the given month when set; hourly */
+  'costs.roll-up-allocations': {
+    payload: z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+        .optional(),
+    }),
+    // a roll-up recomputes the whole month: the next hour's run repairs a failed one
+    options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 600, deleteAfterSeconds: 86_400 },
+  },
   /** 월 마감: materialises a month's report once (lib/reports/close-month.ts); the month before when absent; scheduled on the 1st at 01:00 Seoul */
   'reports.close-month': {
     payload: z.object({

@@ -24,6 +24,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<{ stop: () =
   await boss.schedule('approvals.sweep', '*/5 * * * *', {}, { tz: 'Asia/Seoul' });
   // 월 마감: on the 1st at 01:00 Seoul time, the month before; closing twice changes nothing
   await boss.schedule('reports.close-month', '0 1 1 * *', {}, { tz: 'Asia/Seoul' });
+  // 자원 집계: this month's allocations from the resources, hourly (a run recomputes the month: idempotent)
+  await boss.schedule('costs.roll-up-allocations', '40 * * * *', {}, { tz: 'Asia/Seoul' });
   // metering: a usage round every five minutes (a repeated round adds nothing: samples are keyed by
   // resource and slot); raw partitions past retention dropped nightly
   await boss.schedule('metering.collect', '*/5 * * * *', {}, { tz: 'Asia/Seoul' });

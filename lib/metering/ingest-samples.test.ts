@@ -110,4 +110,48 @@ describe('ingestSamples', () => {
     });
     expect(result).toEqual({ received: 2, inserted: 1, duplicates: 0, tooOld: 1 });
   });
+  it('stores every field as sent: instants, uuids in any case, fractions; a sample repeated in another case counts once', async () => {
+    const resourceId = randomUUID();
+    const base = { ...scope, resourceId };
+    const samples = [
+      sample('2031-10-02T09:00:00.123+09:00', { ...base, cpuPct: 12.3, ramUsedGb: 7.7, storageUsedGb: 42.5 }),
+      sample('2031-10-02T09:05:00+09:00', { ...base, cpuPct: 250, ramUsedGb: Number.NaN, intervalS: 300 }),
+      // the same resource and instant as the first, its id in capitals: a duplicate
+      sample('2031-10-02T09:00:00.123+09:00', { ...base, resourceId: resourceId.toUpperCase(), cpuPct: 99 }),
+    ];
+    const result = await ingestSamples({ now: new Date('2031-10-03T00:00:00+09:00'), samples });
+    expect(result).toEqual({ received: 3, inserted: 2, duplicates: 1, tooOld: 0 });
+    const raw = await rowsOf<{
+      sampled_at: Date;
+      cpu_pct: number;
+      ram_used_gb: number;
+      storage_used_gb: number;
+    }>(
+      sql`select sampled_at, cpu_pct, ram_used_gb, storage_used_gb from metering_samples
+          where resource_id = ${resourceId} order by sampled_at`,
+    );
+    expect(raw.map((r) => new Date(r.sampled_at).toISOString())).toEqual([
+      '2031-10-02T00:00:00.123Z',
+      '2031-10-02T00:05:00.000Z',
+    ]);
+    // real columns read back as sent; out-of-range values clamped, NaN as 0
+    expect(raw[0]).toMatchObject({ cpu_pct: 12.3, ram_used_gb: 7.7, storage_used_gb: 42.5 });
+    expect(raw[1]).toMatchObject({ cpu_pct: 100, ram_used_gb: 0 });
+    expect(await hourly(resourceId)).toMatchObject([{ samples: 2, seconds: 600, cpu_pct_max: 100 }]);
+  });
+
+  it('adds up two batches of the same resource and hour sent at the same time', async () => {
+    const resourceId = randomUUID();
+    const base = { ...scope, resourceId };
+    const batch = (minute: string, cpuPct: number) =>
+      ingestSamples({
+        now: new Date('2031-11-03T00:00:00+09:00'),
+        samples: [sample(`2031-11-02T14:${minute}:00+09:00`, { ...base, cpuPct })],
+      });
+    const results = await Promise.all([batch('00', 10), batch('05', 20), batch('10', 30)]);
+    expect(results.map((r) => r.inserted)).toEqual([1, 1, 1]);
+    expect(await hourly(resourceId)).toMatchObject([
+      { samples: 3, seconds: 900, cpu_pct_sum: 60, cpu_pct_max: 30 },
+    ]);
+  });
 });

@@ -1,16 +1,26 @@
 import type { PoolClient } from 'pg';
 import { getPool } from '@/db';
+import {
+  copyIntoStaging,
+  type EncodedBatch,
+  encodeBatch,
+  ensureStagingTable,
+  STAGING_TABLE,
+} from './copy-samples';
 import { ensurePartitions } from './partitions';
 import {
-  derivedSamples,
   hourOfDayUpsert,
+  type ResourceHourlyMode,
   resourceHourlyUpsert,
   scopeHours,
   scopeUpsert,
   systemUsageMonthlyRefresh,
 } from './rollup-sql';
-import { seoulMonth } from './seoul-time';
 import { meteringSettings } from './settings';
+
+const DAY_MS = 86_400_000;
+/** Seoul is UTC+9 all year (lib/metering/seoul-time.ts) */
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
 
 /** One usage reading of a resource, with what the resource was given and where it belongs. */
 export type UsageSample = {
@@ -48,14 +58,11 @@ export type IngestSamplesOptions = {
   retentionDays?: number;
 };
 
-const clamp = (x: number, lo: number, hi: number) =>
-  Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : lo;
-
 /**
- * Stores a batch of samples and rolls them up, in one transaction: the raw rows are inserted with
- * `on conflict do nothing returning`, and only what was inserted is added to the hourly, daily and
- * monthly rollups per scope and per pool (counts, sums of value × seconds, maxima), the load profile
- * and system_usage_monthly.
+ * Stores a batch of samples and rolls them up, in one transaction: the batch is copied (binary COPY)
+ * into the session's staging table, the raw rows go from there into metering_samples, and only the
+ * rows that were new are added to the hourly, daily and monthly rollups per resource, per scope and
+ * per pool (counts, sums of value × seconds, maxima), the load profile and system_usage_monthly.
  * So a late sample corrects its buckets and a sample sent twice counts once.
  */
 export async function ingestSamples({
@@ -75,25 +82,33 @@ export async function ingestSamples({
 
   const pool = getPool();
   // partitions first, outside the transaction: creating one locks the parent table briefly
-  await ensurePartitions(
-    fresh.map((s) => seoulMonth(s.sampledAt)),
-    pool,
-  );
-  const params = arrayParams(fresh);
+  await ensurePartitions(seoulMonthsOf(fresh), pool);
+  const batch = encodeBatch(fresh);
+  // first as if every sample and hour were new (plain inserts); when a key is already stored, again
+  // with conflict handling
+  let cautious = false;
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {
+      await ensureStagingTable(client);
       await client.query('begin');
-      const inserted = await insertAndRollUp(client, params);
+      const inserted = await insertAndRollUp(client, batch, cautious);
       await client.query('commit');
       result.inserted = inserted;
       result.duplicates = fresh.length - inserted;
       return result;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
+      const code = (error as { code?: string }).code ?? '';
+      // a sample of the batch is stored already (a retried round, a re-sent file), or another batch
+      // took one of its hours meanwhile: again, skipping what is stored and upserting every rollup
+      if (code === '23505' && !cautious) {
+        cautious = true;
+        continue;
+      }
       // every statement takes its row locks in one order (raw, then each rollup, keys sorted), so
       // concurrent batches should not deadlock; should PostgreSQL still pick this one, try it again
-      if (attempt < 3 && ['40P01', '40001'].includes((error as { code?: string }).code ?? '')) continue;
+      if (attempt < 4 && ['40P01', '40001'].includes(code)) continue;
       throw error;
     } finally {
       client.release();
@@ -101,21 +116,36 @@ export async function ingestSamples({
   }
 }
 
-const ingestStatement = `
-with input as (
-  select distinct on (sampled_at, resource_id) *
-  from unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::text[], $5::uuid[], $6::uuid[],
-              $7::int[], $8::int[], $9::int[], $10::real[], $11::real[], $12::real[])
-    as t(resource_id, sampled_at, interval_s, pool_id, department_id, system_id,
-         vcpu, ram_gb, storage_gb, cpu_pct, ram_used_gb, storage_used_gb)
-),
-ins as (
-  insert into metering_samples select * from input order by sampled_at, resource_id
-  on conflict do nothing returning *
-),
-s as (${derivedSamples}),
-h as (${scopeHours}),
-rh as (${resourceHourlyUpsert}),
+/** The Seoul months (YYYY-MM-01) the samples fall in, from their distinct days. */
+function seoulMonthsOf(samples: UsageSample[]): string[] {
+  const days = new Set<number>();
+  for (const s of samples) days.add(Math.floor((s.sampledAt.getTime() + SEOUL_OFFSET_MS) / DAY_MS));
+  // day d is the Seoul date whose midnight, read as UTC, is d × 24 h
+  return [...new Set([...days].map((d) => `${new Date(d * DAY_MS).toISOString().slice(0, 7)}-01`))];
+}
+
+/**
+ * The raw rows from the staging table, in key order: copy-samples.ts wrote them sorted, and a temporary
+ * table filled by one COPY reads back in the order written. A key already stored fails it (23505).
+ */
+const rawInsert = `insert into metering_samples select * from ${STAGING_TABLE}`;
+
+/** The same, skipping rows already stored, then dropping those from the staging table (not new). */
+const rawInsertSkippingStored = `
+with ins as (
+  insert into metering_samples select * from ${STAGING_TABLE}
+  on conflict do nothing returning sampled_at, resource_id
+)
+delete from ${STAGING_TABLE} g
+where not exists (select 1 from ins where ins.sampled_at = g.sampled_at and ins.resource_id = g.resource_id)`;
+
+/** Does the per-resource hourly rollup hold any row in these hours? ($1, $2: the first and last hour) */
+const hoursTaken = `select exists (select 1 from metering_resource_hourly where bucket between $1 and $2) as taken`;
+
+/** Every rollup from the staging table's rows (all of them new), in one statement. */
+const rollupStatement = (mode: ResourceHourlyMode) => `
+with h as (${scopeHours(STAGING_TABLE)}),
+rh as (${resourceHourlyUpsert(STAGING_TABLE, mode)}),
 sh as (${scopeUpsert('metering_scope_hourly', 'hour')}),
 sd as (${scopeUpsert('metering_scope_daily', 'day')}),
 sm as (${scopeUpsert('metering_scope_monthly', 'month')}),
@@ -123,51 +153,35 @@ hd as (${hourOfDayUpsert}),
 ph as (${scopeUpsert('metering_pool_hourly', 'hour', ['pool_id'])}),
 pd as (${scopeUpsert('metering_pool_daily', 'day', ['pool_id'])}),
 pm as (${scopeUpsert('metering_pool_monthly', 'month', ['pool_id'])})
-select (select count(*) from s)::int as inserted,
+select coalesce((select sum(samples) from h), 0)::int as inserted,
   coalesce((select json_agg(json_build_array(system_id, month)) from (
     select system_id, date_trunc('month', b_hour at time zone 'Asia/Seoul')::date as month
     from h group by 1, 2) p), '[]') as pairs`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A uuid as it goes into an array literal; anything else is refused before it reaches SQL. */
-function uuid(value: string): string {
-  if (!UUID.test(value)) throw new Error(`not a uuid: ${value}`);
-  return value;
-}
-
-/** A text element of an array literal, quoted and escaped. */
-const quoted = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+const statements = new Map<string, string>();
+const rollups = (mode: ResourceHourlyMode) => {
+  const key = `${mode.onePerHour}:${mode.insertOnly}`;
+  let text = statements.get(key);
+  if (!text) {
+    text = rollupStatement(mode);
+    statements.set(key, text);
+  }
+  return text;
+};
 
 /**
- * The batch as twelve PostgreSQL array literals, one per column. Built here rather than by pg's
- * generic array serialiser, which costs about ten times as much on a 20,000-sample batch.
+ * One attempt, inside the caller's transaction. `cautious`: a first attempt found a key already
+ * stored, so raw rows already stored are skipped and the hourly rollup is upserted whatever it holds.
  */
-function arrayParams(samples: UsageSample[]): string[] {
-  const cols: string[][] = Array.from({ length: 12 }, () => new Array<string>(samples.length));
-  const num = (x: number, lo: number, hi: number) => String(clamp(x, lo, hi));
-  const int = (x: number, lo: number, hi: number) => String(Math.round(clamp(x, lo, hi)));
-  samples.forEach((s, i) => {
-    cols[0]![i] = uuid(s.resourceId);
-    cols[1]![i] = s.sampledAt.toISOString();
-    cols[2]![i] = int(s.intervalS, 1, 86_400);
-    cols[3]![i] = quoted(s.poolId);
-    cols[4]![i] = uuid(s.departmentId);
-    cols[5]![i] = uuid(s.systemId);
-    cols[6]![i] = int(s.vcpu, 0, 1e6);
-    cols[7]![i] = int(s.ramGb, 0, 1e7);
-    cols[8]![i] = int(s.storageGb, 0, 1e9);
-    cols[9]![i] = num(s.cpuPct, 0, 100);
-    cols[10]![i] = num(s.ramUsedGb, 0, 1e7);
-    cols[11]![i] = num(s.storageUsedGb, 0, 1e9);
-  });
-  return cols.map((c) => `{${c.join(',')}}`);
-}
-
-async function insertAndRollUp(client: PoolClient, params: string[]): Promise<number> {
+async function insertAndRollUp(client: PoolClient, batch: EncodedBatch, cautious: boolean): Promise<number> {
+  // a batch's sorts and groupings fit in memory (the default 4 MB spills a 20,000-sample batch to disk)
+  await client.query("set local work_mem = '32MB'");
+  await copyIntoStaging(client, batch);
+  await client.query(cautious ? rawInsertSkippingStored : rawInsert);
+  const taken = cautious
+    ? true
+    : (await client.query<{ taken: boolean }>(hoursTaken, [batch.firstHour, batch.lastHour])).rows[0]!.taken;
   const { rows } = await client.query<{ inserted: number; pairs: [string, string][] }>(
-    ingestStatement,
-    params,
+    rollups({ onePerHour: batch.onePerHour, insertOnly: !taken }),
   );
   const { inserted, pairs } = rows[0]!;
   if (pairs.length)

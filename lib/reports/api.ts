@@ -21,7 +21,7 @@ export async function showbackForApi({
   now = new Date(),
 }: ShowbackApiOptions): Promise<ShowbackView> {
   throwFilterErrors(periodErrors(query.from, query.to, now));
-  const period = showbackPeriod(query, await lastHistoryMonth(), now);
+  const period = showbackPeriod(query, await lastHistoryMonth(now), now);
   return getShowback({ actor, ...period, departmentId: query.departmentId, systemId: query.systemId, now });
 }
 

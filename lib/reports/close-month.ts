@@ -6,12 +6,14 @@ import type { Actor } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { systemActor } from '@/lib/auth/system-actor';
 import { addMonths, firstDay, type Month } from '@/lib/costs/period';
+import { rollUpAllocations } from '@/lib/costs/roll-up-allocations';
 import { AppError } from '@/lib/errors/app-error';
 import { computeReportFigures } from './compute-report-figures';
 import { MONTH, seoulMonth } from './filters';
 
 // 월 마감: a month's report is materialised once, when the month is over — by the scheduled job on
-// the 1st at 01:00 Seoul time for the month before, or by a planner or admin from the reports page.
+// the 1st at 01:00 Seoul time for the month before, or by a planner or admin from the reports page —
+// with the month's resources rolled into the allocations first (lib/costs/roll-up-allocations.ts).
 // Closing a closed month changes nothing: the first figures stay.
 
 export type CloseMonthOptions = {
@@ -53,7 +55,10 @@ export async function closeMonth({
     ).length > 0;
   if (await closed()) return { month, created: false };
 
-  // Phase 3: the figures, then one insert that only the first closer wins, with its audit row
+  // Phase 3: the month's allocations from the portal's resources, now that the month is over (the
+  // hourly roll-up counted resources still running to the month's end; this counts what really ran),
+  // then the figures, then one insert that only the first closer wins, with its audit row
+  await rollUpAllocations({ month, now });
   const figures = await computeReportFigures({ month, now });
   const created = await db.transaction(async (tx) => {
     const [row] = await tx

@@ -237,7 +237,7 @@ export async function getRunway({ actor, filters, now = new Date() }: GetRunwayO
       })
       .from(pools)
       .orderBy(asc(pools.site), asc(pools.id)),
-    lastHistoryMonth(),
+    lastHistoryMonth(now),
   ]);
   if (filters.pool && !poolRows.some((p) => p.id === filters.pool)) throwFilterErrors({ pool: 'choice' });
   const current = seoulMonth(now);

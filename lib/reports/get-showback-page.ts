@@ -41,7 +41,7 @@ export async function getShowbackPage({
 }: GetShowbackPageOptions): Promise<ShowbackPage> {
   requirePermission(actor, 'dashboards:read');
   const { filters, errors } = parseShowbackFilters(search, now);
-  const [scopes, lastMonth] = await Promise.all([listShowbackScopes(), lastHistoryMonth()]);
+  const [scopes, lastMonth] = await Promise.all([listShowbackScopes(), lastHistoryMonth(now)]);
 
   // Phase 1: codes to ids
   const department = filters.department

@@ -8,7 +8,8 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { type Actor, seesAllDepartments } from '@/lib/auth/actor';
 import { requirePermission } from '@/lib/auth/permissions';
 import { estimateMonthlyKrw, footprint } from '@/lib/catalog/estimate';
-import { getCatalogItem, getCatalogOptions, getRateCard } from '@/lib/catalog/queries';
+import { rateCardOn } from '@/lib/catalog/queries';
+import { getReferenceData } from '@/lib/catalog/reference-data';
 import { isRequestableKind, specSchemas } from '@/lib/catalog/spec-schemas';
 import { unstorableTextPath } from '@/lib/config/storable-text';
 import { AppError } from '@/lib/errors/app-error';
@@ -92,8 +93,9 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
   const earlier = await madeBefore();
   if (earlier) return earlier;
 
-  // Phase 1: the item and its spec
-  const item = await getCatalogItem(input.catalogItemId);
+  // Phase 1: the item and its spec (reference data: cached, one round trip to check it is current)
+  const reference = await getReferenceData(db);
+  const item = reference.items.find((i) => i.id === input.catalogItemId);
   // a scale-up or resize names the resource it changes: it is a change request (변경 신청)
   if (item?.active && (item.kind === 'scale_up' || item.kind === 'resize')) {
     const spec = changeItemSpec.safeParse(input.spec);
@@ -111,7 +113,8 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
       details: { fieldErrors: { catalogItemId: ['errors.catalogItemNotFound'] } },
     });
   }
-  const [options, rateCard] = await Promise.all([getCatalogOptions(), getRateCard()]);
+  const { options } = reference;
+  const rateCard = rateCardOn(reference);
   const parsedSpec = specSchemas(options)[item.kind].safeParse(input.spec);
   if (!parsedSpec.success) {
     throw new AppError('bad_request', { details: zodDetails(parsedSpec.error, ['spec']) });
@@ -171,7 +174,7 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
         idempotencyKey: idempotencyKey ?? null,
         submittedAt: new Date(),
       })
-      .returning({ id: requests.id });
+      .returning();
     const id = row!.id;
 
     await writeAudit(tx, {
@@ -181,7 +184,7 @@ export async function submitRequest({ actor, input, idempotencyKey }: SubmitRequ
       entityId: id,
       after: { status: 'submitted', estimateMonthlyKrw: estimate },
     });
-    await startApprovalLine(tx, { requestId: id, round: 1, actor, now: new Date() });
+    await startApprovalLine(tx, { requestId: id, round: 1, actor, now: new Date(), request: row, reference });
     return id;
   });
   const requestId = await written.catch(async (error: unknown) => {

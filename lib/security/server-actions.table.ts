@@ -105,14 +105,6 @@ export const actionCases: ActionCase[] = [
       G,
       NR,
     ),
-    known: {
-      welfareHead: {
-        answer: 'conflict:nothingAwaitsYou',
-        why:
-          'decideAction calls decideStep without the department check the API route makes (getRequest first): ' +
-          'another department’s approver learns the request exists (and, once it is closed, its status) instead of 404',
-      },
-    },
   },
   {
     action: 'app/(portal)/requests/actions.ts#cancelRequestAction',

@@ -179,19 +179,25 @@ describe('the access matrix of the server actions', () => {
     expect(await requestState(objects.shared.request)).toEqual(before);
   });
 
-  // Known: bulkApprove (lib/approvals/bulk-approve.ts) reads the requests without the department
-  // check: for another department's request id it answers the request's number (REQ-…) and
-  // 'already_decided' or 'over_limit' instead of 'not_found', as decideAction above answers 409.
-  // Fix there (and in decideAction): an id the caller cannot see is 'not_found'; then make this an `it`.
-  it.fails('names nothing of another department’s request in a bulk answer', async () => {
+  // bulkApprove reads each item as the caller: another department's request is answered exactly as
+  // an id that does not exist — 'not_found', no number — so the answer does not tell it exists
+  it('names nothing of another department’s request in a bulk answer, as for an id that does not exist', async () => {
     const actor = objects.actors.welfareHead;
     const headers = { ...(await sessionHeaders(actor.id)), origin: testOrigin };
     const action = actions.get('app/(portal)/inbox/actions.ts#bulkApproveAction') as unknown as (
       input: unknown,
-    ) => Promise<{ results: { number: string | null; reason?: string }[] }>;
+    ) => Promise<{ ok: boolean; results: { requestId: string; number: string | null }[] }>;
+    const missing = '00000000-0000-4000-8000-000000000000';
     const answer = await runInRequestScope(new Request(`${testOrigin}/`, { method: 'POST', headers }), () =>
-      action({ requestIds: [objects.shared.request] }),
+      action({ requestIds: [objects.shared.request, missing] }),
     );
-    expect(answer.results[0]).toMatchObject({ number: null, reason: 'not_found' });
+    const [theirs, nobodys] = answer.results;
+    expect(theirs).toEqual({
+      requestId: objects.shared.request,
+      number: null,
+      ok: false,
+      reason: 'not_found',
+    });
+    expect({ ...theirs, requestId: missing }).toEqual(nobodys);
   });
 });

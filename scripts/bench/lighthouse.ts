@@ -3,19 +3,20 @@
 // form as a requester (staff@), the savings dashboard as a planner. Signed in through the demo sign-in;
 // the session cookie goes with every request Lighthouse makes (extraHeaders). Debian's Chromium, headless.
 // Targets: accessibility 100, performance ≥ 90, judged on the median of LH_RUNS runs (default 3) per page
-// and form factor. Settings: LH_FORM_FACTORS (default "desktop,mobile"), LH_RUNS, LH_PORT (default 3950),
+// and form factor. Settings: LH_FORM_FACTORS (default "desktop,mobile"), LH_RUNS, LH_PAGES, LH_PORT (default 3950),
 // LH_JSON (write the figures there), CHROMIUM_PATH; DATABASE_URL (a server to create the database on;
 // unset: an embedded PostgreSQL in a temporary directory). LH_STRICT=1 exits 1 when a target is missed.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Flags } from 'lighthouse';
-import pg from 'pg';
-import { prepareDatabase } from '../prepare-database';
+import {
+  type BenchPortal,
+  buildOnce,
+  openBenchDatabase,
+  prepareBenchDatabase,
+  startBenchPortal,
+} from './portal';
 
 const port = Number(process.env.LH_PORT ?? 3950);
 const base = `http://localhost:${port}`;
@@ -25,82 +26,16 @@ const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGET = { accessibility: 100, performance: 90 };
 const log = (message: string) => console.log(`[lighthouse] ${message}`);
 
-/** The pages measured, each as the user who works on it. */
-const pages = [
+/** The pages measured, each as the user who works on it (LH_PAGES: a comma-separated subset of their paths). */
+const allPages = [
   { path: '/catalog', as: 'staff@dcloud.example' },
   // the form of the catalogue's first item (without ?item= the page sends the user to the catalogue)
   { path: '/requests/new?item=vm-standard', as: 'staff@dcloud.example' },
   { path: '/dashboards/savings', as: 'planner@dcloud.example' },
 ];
-
-type Database = { url: string; drop: () => Promise<void> };
-
-/** A fresh database: on DATABASE_URL's server, or in an embedded PostgreSQL of its own. */
-async function freshDatabase(): Promise<Database> {
-  const server = process.env.DATABASE_URL;
-  if (server) {
-    const name = `dcloud_lighthouse_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const { startEmbeddedPostgres } = await import('@/db/embedded');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dcloud-lighthouse-'));
-  const embedded = await startEmbeddedPostgres({ dir, database: 'dcloud_lighthouse' });
-  return {
-    url: embedded.url,
-    drop: async () => {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function buildOnce(): Promise<void> {
-  if (existsSync('.next/BUILD_ID')) return;
-  log('building the portal (next build)');
-  const build = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
-  const code = await new Promise<number | null>((resolve) => build.on('exit', resolve));
-  if (code !== 0) throw new Error('next build failed');
-}
-
-/** The built portal as `npm start` runs it, web only (no worker competes for the CPU). */
-async function startPortal(url: string): Promise<ChildProcess> {
-  const portal = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      DCLOUD_WORKER: 'off',
-      DCLOUD_SEED: 'none',
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      APP_URL: base,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    if (portal.exitCode !== null) throw new Error(`the portal exited (${portal.exitCode})`);
-    const ready = await fetch(`${base}/api/v1/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return portal;
-    await sleep(500);
-  }
-  throw new Error('the portal did not become ready');
-}
+const pages = process.env.LH_PAGES
+  ? allPages.filter((p) => process.env.LH_PAGES!.split(',').includes(p.path))
+  : allPages;
 
 /**
  * Signs in through next-auth's credentials endpoint, as the demo sign-in does, and returns the session
@@ -262,14 +197,14 @@ function report(measured: Measured[]): boolean {
 }
 
 async function main() {
-  await buildOnce();
-  const db = await freshDatabase();
-  let portal: ChildProcess | null = null;
+  await buildOnce(log);
+  const db = await openBenchDatabase({ prefix: 'dcloud_lighthouse' });
+  let portal: BenchPortal | null = null;
   let chrome: chromeLauncher.LaunchedChrome | null = null;
   try {
     log('preparing the database (migrations, queues, the demo city)');
-    await prepareDatabase(db.url, { seed: true });
-    portal = await startPortal(db.url);
+    await prepareBenchDatabase(db.url);
+    portal = await startBenchPortal({ databaseUrl: db.url, port, host: 'localhost' });
     const cookies = new Map<string, string>();
     for (const page of pages) {
       if (!cookies.has(page.as)) cookies.set(page.as, await signIn(page.as, page.path));
@@ -301,10 +236,7 @@ async function main() {
     if (!met && process.env.LH_STRICT === '1') process.exitCode = 1;
   } finally {
     await chrome?.kill();
-    if (portal && portal.exitCode === null) {
-      portal.kill('SIGTERM');
-      await new Promise((resolve) => portal!.once('exit', resolve));
-    }
+    await portal?.stop();
     await db.drop();
   }
 }

@@ -6,14 +6,18 @@
 // BENCH_SUBMISSIONS (default 2000: sent in full, every answer awaited), BENCH_CONNECTIONS (default 16),
 // BENCH_PORT (default 3900), BENCH_JSON (write the figures there), BENCH_DB_PREFIX; DATABASE_URL (a server
 // to create the database on; unset: an embedded PostgreSQL in a temporary directory).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { prepareDatabase } from '../prepare-database';
+import {
+  type BenchPortal,
+  buildOnce,
+  openBenchDatabase,
+  prepareBenchDatabase,
+  startBenchPortal,
+} from './portal';
 import { type Measured, measure, type Target } from './run-autocannon';
 import { issueBenchTokens, signInForCookie } from './sessions';
 
@@ -24,76 +28,6 @@ const port = Number(process.env.BENCH_PORT ?? 3900);
 const base = `http://127.0.0.1:${port}`;
 const TARGET_SUBMISSIONS_PER_S = 300;
 const log = (message: string) => console.log(`[bench] ${message}`);
-
-type Database = { url: string; drop: () => Promise<void> };
-
-/** A fresh database: on DATABASE_URL's server, or in an embedded PostgreSQL of its own. */
-async function freshDatabase(): Promise<Database> {
-  const server = process.env.DATABASE_URL;
-  if (server) {
-    const name = `${process.env.BENCH_DB_PREFIX ?? 'dcloud_bench'}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const { startEmbeddedPostgres } = await import('@/db/embedded');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dcloud-bench-'));
-  const embedded = await startEmbeddedPostgres({ dir, database: 'dcloud_bench' });
-  return {
-    url: embedded.url,
-    drop: async () => {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function buildOnce(): Promise<void> {
-  if (existsSync('.next/BUILD_ID')) return;
-  log('building the portal (next build)');
-  const build = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
-  const code = await new Promise<number | null>((resolve) => build.on('exit', resolve));
-  if (code !== 0) throw new Error('next build failed');
-}
-
-/** The built portal as `npm start` runs it, web only: jobs wait in the queue (no worker competes for the CPU). */
-async function startPortal(url: string): Promise<ChildProcess> {
-  const portal = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      DCLOUD_WORKER: 'off',
-      DCLOUD_SEED: 'none',
-      DCLOUD_BENCH: '1',
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      APP_URL: base,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    if (portal.exitCode !== null) throw new Error(`the portal exited (${portal.exitCode})`);
-    const ready = await fetch(`${base}/api/v1/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return portal;
-    await sleep(500);
-  }
-  throw new Error('the portal did not become ready');
-}
 
 /**
  * Waits until the portal answers the bare route quickly again: a run for a fixed time leaves the requests
@@ -139,16 +73,16 @@ function table(rows: { name: string; m: Measured; ceiling: Measured }[]): string
 }
 
 async function main() {
-  await buildOnce();
-  const db = await freshDatabase();
-  let portal: ChildProcess | null = null;
+  await buildOnce(log);
+  const db = await openBenchDatabase({ prefix: process.env.BENCH_DB_PREFIX ?? 'dcloud_bench' });
+  let portal: BenchPortal | null = null;
   const client = new pg.Client({ connectionString: db.url });
   try {
     log('preparing the database (migrations, queues, the demo city)');
-    await prepareDatabase(db.url, { seed: true });
+    await prepareBenchDatabase(db.url);
     process.env.DATABASE_URL = db.url;
     const tokens = await issueBenchTokens({ requesters: connections });
-    portal = await startPortal(db.url);
+    portal = await startBenchPortal({ databaseUrl: db.url, port, env: { DCLOUD_BENCH: '1' } });
     const headCookie = await signInForCookie(base, 'head@dcloud.example');
     await client.connect();
     const bis = (await client.query<{ id: string }>("select id from business_systems where code = 'SYS-BIS'"))
@@ -297,11 +231,7 @@ async function main() {
     if (!sound || rows.some((r) => r.m.failed > 0)) process.exitCode = 1;
   } finally {
     await client.end().catch(() => undefined);
-    if (portal && portal.exitCode === null) {
-      const exited = new Promise((resolve) => portal?.once('exit', resolve));
-      portal.kill('SIGTERM');
-      await Promise.race([exited, sleep(15_000)]);
-    }
+    await portal?.stop();
     const { closeDb } = await import('@/db');
     await closeDb();
     await db.drop().catch((error) => console.error('[bench] dropping the database:', error));

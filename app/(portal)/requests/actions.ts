@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { authedAction } from '@/app/_auth/authed-action';
 import { decideStep, decisionInput } from '@/lib/approvals/decide-step';
+import { AppError } from '@/lib/errors/app-error';
 import { cancelRequest } from '@/lib/requests/cancel-request';
+import { getRequest } from '@/lib/requests/queries';
 import { resubmitRequest, resubmitRequestInput } from '@/lib/requests/resubmit-request';
 import { submitRequest, submitRequestInput } from '@/lib/requests/submit-request';
 
@@ -22,7 +24,13 @@ const decideActionInput = z.object({ requestId: z.string().max(100) }).and(decis
 /** 결재 / 반려 — decide the step of a request that awaits the caller. */
 export const decideAction = authedAction(
   decideActionInput,
-  async ({ actor, input }) => decideStep({ actor, ...input }),
+  async ({ actor, input }) => {
+    // as the API route: a request the caller may not see is answered as one that does not exist
+    if (!(await getRequest({ actor, requestId: input.requestId }))) {
+      throw new AppError('not_found', { messageKey: 'requestNotFound' });
+    }
+    return decideStep({ actor, ...input });
+  },
   { permission: 'requests:decide' },
 );
 

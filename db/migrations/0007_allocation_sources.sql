@@ -1,0 +1,2 @@
+ALTER TABLE "system_allocations_monthly" ADD COLUMN "source" text DEFAULT 'history' NOT NULL;--> statement-breakpoint
+ALTER TABLE "system_cost_profiles" ADD COLUMN "source" text DEFAULT 'history' NOT NULL;
