@@ -1,4 +1,4 @@
-import { databaseUnavailable, unavailableRetryAfterSeconds } from '@/lib/errors/database-unavailable';
+import { unavailableRetryAfterSeconds } from '@/lib/errors/database-unavailable';
 import type { Locale } from '@/lib/i18n/config';
 import { errorDetails, errorMessage, toAppError } from '@/lib/i18n/translate-error';
 
@@ -8,13 +8,12 @@ import { errorDetails, errorMessage, toAppError } from '@/lib/i18n/translate-err
  * become a generic 500.
  */
 export function errorResponse(error: unknown, locale: Locale): Response {
-  const unavailable = databaseUnavailable(error);
-  if (unavailable) console.warn(`[api] ${unavailable.message}`);
-  const appError = unavailable ?? toAppError(error, 'api');
+  const appError = toAppError(error, 'api');
   const body: { error: { code: string; message: string; details?: unknown } } = {
     error: { code: appError.code, message: errorMessage(locale, appError) },
   };
   if (appError.details !== undefined) body.error.details = errorDetails(locale, appError.details);
-  const headers = unavailable ? { 'Retry-After': String(unavailableRetryAfterSeconds) } : undefined;
+  const headers =
+    appError.code === 'unavailable' ? { 'Retry-After': String(unavailableRetryAfterSeconds) } : undefined;
   return Response.json(body, { status: appError.status, headers });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unavailableRetryAfterSeconds } from '@/lib/errors/database-unavailable';
 
 // The building blocks of the OpenAPI document (lib/api/openapi.ts): zod schemas turned into
 // JSON Schema, query parameters, and operations answering with the shared error responses.
@@ -68,6 +69,22 @@ export function json(schema: JsonSchema, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** The 503 of a lost database connection (lib/api/error-response.ts): the error shape with Retry-After. */
+export function unavailableResponse() {
+  return {
+    ...json(
+      ref('Error'),
+      'The database is briefly unreachable (a restart, a failover); try again after Retry-After, with the same Idempotency-Key.',
+    ),
+    headers: {
+      'Retry-After': {
+        description: 'seconds to wait before trying again',
+        schema: { type: 'integer', minimum: 0, examples: [unavailableRetryAfterSeconds] },
+      },
+    },
+  };
+}
+
 type OperationSpec = {
   summary: string;
   tag: string;
@@ -78,6 +95,8 @@ type OperationSpec = {
   errors: ErrorStatus[];
   /** omit for bearer or session; [] for none; [{}, …] for optional */
   security?: Record<string, string[]>[];
+  /** false for a route that never reaches the database, so never answers its 503 */
+  database?: false;
 };
 
 export function operation(spec: OperationSpec) {
@@ -88,6 +107,8 @@ export function operation(spec: OperationSpec) {
   for (const status of spec.errors)
     responses[status] = { $ref: `#/components/responses/${errorStatuses[status][0]}` };
   responses['500'] = { $ref: '#/components/responses/Internal' };
+  // a route with a 503 of its own (healthz, readyz) keeps it
+  if (spec.database !== false) responses['503'] ??= { $ref: '#/components/responses/Unavailable' };
   return {
     summary: spec.summary,
     tags: [spec.tag],

@@ -26,15 +26,17 @@ type Doc = {
   openapi: string;
   security: unknown[];
   paths: Record<string, Record<string, Operation>>;
-  components: { securitySchemes: Record<string, unknown> };
+  components: { securitySchemes: Record<string, unknown>; responses: Record<string, unknown> };
 };
 
 const doc = openApiDocument() as unknown as Doc;
 const apiRoot = path.join(process.cwd(), 'app/api/v1');
 
-/** Every route.ts under app/api/v1 as its OpenAPI path ([id] → {id}) and the methods it exports. */
-function routeFiles(dir = apiRoot): { path: string; methods: string[] }[] {
-  const found: { path: string; methods: string[] }[] = [];
+type RouteFile = { path: string; methods: string[]; source: string };
+
+/** Every route.ts under app/api/v1 as its OpenAPI path ([id] → {id}), the methods it exports and its source. */
+function routeFiles(dir = apiRoot): RouteFile[] {
+  const found: RouteFile[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...routeFiles(full));
@@ -49,6 +51,7 @@ function routeFiles(dir = apiRoot): { path: string; methods: string[] }[] {
           '{$1}',
         ),
         methods: methods.map((m) => m[1]!.toLowerCase()),
+        source,
       });
     }
   }
@@ -89,6 +92,38 @@ describe('the OpenAPI document', () => {
             $ref: '#/components/responses/Unauthenticated',
           });
         }
+      }
+    }
+  });
+
+  it('answers 503 with Retry-After wherever the route reaches the database', () => {
+    expect(doc.components.responses.Unavailable).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    });
+    // these never touch the database (livez on purpose: an orchestrator must not restart a server
+    // that merely waits for it), so a lost connection cannot make them answer 503
+    const noDatabase = ['/api/v1/livez', '/api/v1/bench/noop', '/api/v1/openapi.json'];
+    // these report their own 503 with their health body
+    const ownHealth = ['/api/v1/healthz', '/api/v1/readyz'];
+    for (const [p, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const answer = op.responses['503'];
+        if (noDatabase.includes(p)) expect(answer, `${method} ${p}`).toBeUndefined();
+        else if (ownHealth.includes(p)) expect(answer, `${method} ${p}`).toHaveProperty('content');
+        else expect(answer, `${method} ${p}`).toEqual({ $ref: '#/components/responses/Unavailable' });
+      }
+    }
+  });
+
+  it('answers 429 wherever the route counts hits against a rate limit', () => {
+    const limited = routeFiles().filter((route) => route.source.includes('enforceRateLimit('));
+    expect(limited.map((route) => route.path)).toContain('/api/v1/tokens');
+    for (const route of limited) {
+      for (const method of route.methods) {
+        expect(doc.paths[route.path]![method]!.responses['429'], `${method} ${route.path}`).toEqual({
+          $ref: '#/components/responses/RateLimited',
+        });
       }
     }
   });

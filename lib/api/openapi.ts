@@ -24,6 +24,7 @@ import {
   operation,
   queryParameters,
   ref,
+  unavailableResponse,
 } from './openapi-operation';
 import { apiComponents } from './openapi-schemas';
 
@@ -327,6 +328,7 @@ function paths() {
         ok: { 200: [{ type: 'object' }, 'Alive'] },
         errors: [],
         security: [],
+        database: false,
       }),
     },
     '/api/v1/bench/noop': {
@@ -336,6 +338,7 @@ function paths() {
         ok: { 200: [{ type: 'object' }, 'Nothing'] },
         errors: [404],
         security: [],
+        database: false,
       }),
       post: operation({
         summary: 'A bare route handler reading a JSON body, for benchmarks (only with DCLOUD_BENCH=1)',
@@ -343,6 +346,7 @@ function paths() {
         ok: { 200: [{ type: 'object' }, 'The body, echoed'] },
         errors: [404],
         security: [],
+        database: false,
       }),
     },
     '/api/v1/openapi.json': {
@@ -352,6 +356,7 @@ function paths() {
         ok: { 200: [{ type: 'object' }, 'The OpenAPI 3.1 document'] },
         errors: [],
         security: [],
+        database: false,
       }),
     },
   };
@@ -365,6 +370,7 @@ function components() {
   });
   const responses: Record<string, unknown> = {
     Internal: json(ref('Error'), 'Something went wrong on the server; the details stay in its log.'),
+    Unavailable: unavailableResponse(),
   };
   for (const [name, description] of Object.values(errorStatuses))
     responses[name] = json(ref('Error'), description);

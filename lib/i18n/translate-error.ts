@@ -1,14 +1,23 @@
 import { ZodError } from 'zod';
 import { AppError } from '@/lib/errors/app-error';
+import { databaseUnavailable } from '@/lib/errors/database-unavailable';
 import { zodDetails } from '@/lib/errors/zod-details';
 import { validationValues } from '@/lib/i18n/validation-values';
 import type { Locale } from './config';
 import { translateKey } from './translate';
 
-/** Any thrown value as an AppError; unknown errors become a generic `internal` (their text stays in the log). */
+/**
+ * Any thrown value as an AppError: a lost database connection becomes `unavailable` (try again
+ * shortly), other unknown errors a generic `internal`; their text stays in the log.
+ */
 export function toAppError(error: unknown, where: string): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError('bad_request', { details: zodDetails(error) });
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) {
+    console.warn(`[${where}] ${unavailable.message}`);
+    return unavailable;
+  }
   console.error(`[${where}] unexpected error`, error);
   return new AppError('internal');
 }

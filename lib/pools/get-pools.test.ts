@@ -2,10 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { pools } from '@/db/schema/catalog';
+import { resources } from '@/db/schema/resources';
 import { demoActors, expectAppError, uniqueName } from '@/db/testing/fixtures';
 import { decommission } from '@/lib/provisioning/decommission';
+import { liveResources } from '@/lib/reports/queries';
 import { decommissionResource } from '@/lib/resources/decommission-resource';
 import { activeVm, provisioningVm } from '@/lib/resources/test-fixtures';
+import { type ResourceStatus, transitionResource } from '@/lib/resources/transitions';
 import { getPools } from './get-pools';
 import { poolList } from './pool-view';
 
@@ -86,6 +89,32 @@ describe('getPools', () => {
       expect(used[unit]).toBeLessThanOrEqual(allocated[unit]);
       expect(Math.round(used[unit] * 10)).toBe(used[unit] * 10);
       expect(Number.isInteger(allocated[unit])).toBe(true);
+    }
+  });
+
+  it('keeps a resource in the middle of a resize among those holding capacity (showback’s live list)', async () => {
+    const vm = await activeVm(a);
+    const move = (from: ResourceStatus, to: ResourceStatus) =>
+      getDb().transaction((tx) =>
+        transitionResource(tx, { resourceId: vm.resourceId, from, to, actor: null, event: `test.${to}` }),
+      );
+    const [row] = await getDb()
+      .select({ systemId: resources.systemId })
+      .from(resources)
+      .where(eq(resources.id, vm.resourceId));
+
+    await move('active', 'resizing');
+    try {
+      const live = await liveResources({ systemIds: [row!.systemId] });
+      // still its size before the resize: the spec changes once the cloud has finished
+      expect(live.items.find((r) => r.id === vm.resourceId)).toMatchObject({
+        status: 'resizing',
+        vcpu: 2,
+        ramGb: 4,
+        storageGb: 100,
+      });
+    } finally {
+      await move('resizing', 'active');
     }
   });
 

@@ -12,10 +12,14 @@ import type { CloudProvider, ProviderUsage } from '@/lib/provisioning/providers/
 import type { ResourceStatus } from '@/lib/resources/transitions';
 import type { PoolList } from './pool-view';
 
-/** The statuses in which a resource runs (or may) in its pool: what its usage is read for. */
+/**
+ * The statuses in which a resource runs (or may) in its pool: what its usage is read for, and what
+ * showback lists as live. A resize in flight still holds the capacity it had (and what the change reserved).
+ */
 export const capacityHoldingStatuses = [
   'provisioning',
   'active',
+  'resizing',
   'decommissioning',
 ] as const satisfies readonly ResourceStatus[];
 

@@ -77,7 +77,7 @@ export default async function PoolsAdminPage() {
         <section className="card" aria-labelledby="providers-title">
           <h2 id="providers-title">{t('providersTitle')}</h2>
           <p className="hint">{t('providersLead')}</p>
-          <div className="two-col">
+          <div className="stack">
             {pools.items.map((pool) => (
               <PoolProvidersForm
                 key={pool.id}
