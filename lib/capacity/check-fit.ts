@@ -7,6 +7,7 @@ import { departments } from '@/db/schema/org';
 import { requests } from '@/db/schema/requests';
 import { type DrTier, estimateMonthlyKrw, footprint } from '@/lib/catalog/estimate';
 import { getCatalogOptions, getRateCard } from '@/lib/catalog/queries';
+import { isRequestableKind } from '@/lib/catalog/spec-schemas';
 import { AppError } from '@/lib/errors/app-error';
 import { type Amounts, type Limits, noAmounts, poolCapacity, type Shortfall } from './fit';
 import { departmentLimits, type Held, planReservations, planShortfalls, sitePool } from './plan-reservations';
@@ -141,26 +142,56 @@ async function heldTotals(
 /** The fit a submission answers with (POST /api/v1/requests): whether it fits now, and what falls short. */
 export type FitSummary = { fits: boolean; shortfalls: Shortfall[] };
 
+/** What fitOfRequest needs of a stored request: its id, or the view a use case just answered with. */
+export type FitSubject =
+  | string
+  | {
+      id: string;
+      departmentId: string;
+      kind: (typeof catalogKindEnum.enumValues)[number];
+      spec: Record<string, unknown>;
+      drTier: DrTier;
+      estimate: { monthlyKrw: number };
+    };
+
 /**
  * checkFit for a request as it is stored — a new resource, or a change of one (its target read from
  * the request). The request exists already, so a check that cannot be made (no pool configured, say)
- * answers null rather than an error.
+ * answers null rather than an error. Given the request's view, a new resource's fit reads no request row.
  */
-export async function fitOfRequest(requestId: string): Promise<FitSummary | null> {
+export async function fitOfRequest(subject: FitSubject): Promise<FitSummary | null> {
+  const requestId = typeof subject === 'string' ? subject : subject.id;
   try {
-    const [request] = await getDb().select().from(requests).where(eq(requests.id, requestId));
-    if (!request) return null;
-    const { fits, shortfalls } = await checkFit({
-      departmentId: request.departmentId,
-      kind: request.kind,
-      spec: request.spec as Record<string, unknown>,
-      drTier: request.drTier,
-      monthlyKrw: request.estimateMonthlyKrw,
-      targetResourceId: request.targetResourceId,
-    });
+    const options = await fitOptions(subject);
+    if (!options) return null;
+    const { fits, shortfalls } = await checkFit(options);
     return { fits, shortfalls };
   } catch (error) {
     console.warn(`[check-fit] no fit for request ${requestId}:`, error);
     return null;
   }
+}
+
+async function fitOptions(subject: FitSubject): Promise<CheckFitOptions | null> {
+  if (typeof subject !== 'string' && isRequestableKind(subject.kind)) {
+    return {
+      departmentId: subject.departmentId,
+      kind: subject.kind,
+      spec: subject.spec,
+      drTier: subject.drTier,
+      monthlyKrw: subject.estimate.monthlyKrw,
+      targetResourceId: null,
+    };
+  }
+  const requestId = typeof subject === 'string' ? subject : subject.id;
+  const [request] = await getDb().select().from(requests).where(eq(requests.id, requestId));
+  if (!request) return null;
+  return {
+    departmentId: request.departmentId,
+    kind: request.kind,
+    spec: request.spec as Record<string, unknown>,
+    drTier: request.drTier,
+    monthlyKrw: request.estimateMonthlyKrw,
+    targetResourceId: request.targetResourceId,
+  };
 }

@@ -19,7 +19,7 @@ export const POST = withApi(
     const key = req.headers.get('idempotency-key')?.slice(0, 200) ?? null;
     const { request, created } = await submitRequest({ actor, input, idempotencyKey: key });
     // additive: whether it would fit if approved now (final approval reserves, or refuses with a 409)
-    const fit = await fitOfRequest(request.id);
+    const fit = await fitOfRequest(request);
     return Response.json({ ...request, fit }, { status: created ? 201 : 200 });
   },
   { permission: 'requests:create' },
