@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import belowFold from './below-fold.module.css';
 
 type Props = {
   id: string;
@@ -10,16 +11,21 @@ type Props = {
   /** the same figures as a table, shown on demand */
   table: ReactNode;
   actions?: ReactNode;
+  /** usually below the fold: drawn when it comes near the viewport (below-fold.module.css) */
+  deferred?: boolean;
 };
 
 /**
  * A chart with its text alternatives: a heading, a caption saying what it shows and what stands
  * out, and a <details> table view with every figure (keyboard: the summary is a button).
  */
-export function ChartSection({ id, title, description, chart, table, actions }: Props) {
+export function ChartSection({ id, title, description, chart, table, actions, deferred }: Props) {
   const t = useTranslations('dashboards.savings');
   return (
-    <section aria-labelledby={`${id}-title`} className="dash-section">
+    <section
+      aria-labelledby={`${id}-title`}
+      className={deferred ? `dash-section ${belowFold.deferred}` : 'dash-section'}
+    >
       <div className="dash-section__head">
         <h2 id={`${id}-title`}>{title}</h2>
         {actions}

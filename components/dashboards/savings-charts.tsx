@@ -26,7 +26,7 @@ export type YearPoint = {
   cumSavedKrw: number;
 };
 
-type ChartText = { title: string; desc: string; series: Record<string, string> };
+export type ChartText = { title: string; desc: string; series: Record<string, string> };
 
 /** Axis ticks: 억 or 만 in Korean ("12억", "4,000만"), the short scale in English ("₩1.2B"). */
 function axisKrw(value: number, locale: Locale): string {

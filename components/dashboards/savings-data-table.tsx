@@ -51,7 +51,14 @@ export function SavingsDataTable(props: Props) {
     const value = row[column.key] ?? null;
     const text = total && value === null ? '' : formatCell(column.kind, value, locale);
     const link = header && !total && rowLink ? rowLink(row) : null;
-    const content = link ? <Link href={link}>{text}</Link> : text;
+    // prefetch off: each link is this dynamic page again with other filters, not worth fetching ahead
+    const content = link ? (
+      <Link href={link} prefetch={false}>
+        {text}
+      </Link>
+    ) : (
+      text
+    );
     return header ? (
       <th key={column.key} scope="row" className={kindClass(column) ?? 'nowrap'}>
         {content}
@@ -86,6 +93,7 @@ export function SavingsDataTable(props: Props) {
                   {sort && sortable ? (
                     <Link
                       href={sort.href(c.key, next)}
+                      prefetch={false}
                       className="sort-link"
                       aria-label={sort.label(label, next)}
                     >

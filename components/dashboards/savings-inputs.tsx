@@ -4,6 +4,7 @@ import { formatDate } from '@/lib/format/dates';
 import { formatKrw } from '@/lib/format/krw';
 import type { Locale } from '@/lib/i18n/config';
 import { AssumptionSet } from './assumption-set';
+import belowFold from './below-fold.module.css';
 import { ScrollRegion } from './scroll-region';
 import { UnitRatesTable } from './unit-rates-table';
 
@@ -30,7 +31,7 @@ export function SavingsInputs({ view, locale }: { view: SavingsView; locale: Loc
   const invested = inputs.investments.reduce((s, i) => s + i.amountKrw, 0);
   const amortised = inputs.investments.reduce((s, i) => s + i.amortisedInPeriodKrw, 0);
   return (
-    <section aria-labelledby="savings-inputs-title" className="dash-section">
+    <section aria-labelledby="savings-inputs-title" className={`dash-section ${belowFold.deferred}`}>
       <h2 id="savings-inputs-title">{t('title')}</h2>
       <p>{t('lead')}</p>
 

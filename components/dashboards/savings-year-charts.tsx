@@ -4,7 +4,8 @@ import { cumulativeColumnKeys, type SavingsTable } from '@/lib/dashboards/saving
 import type { Locale } from '@/lib/i18n/config';
 import { ChartSection } from './chart-section';
 import { ExportLinks } from './export-links';
-import { SavingsCumulativeChart, SavingsYearChart, type YearPoint } from './savings-charts';
+import { LazySavingsChart } from './lazy-savings-chart';
+import type { YearPoint } from './savings-charts';
 import { SavingsDataTable } from './savings-data-table';
 
 type Props = {
@@ -67,7 +68,8 @@ export function SavingsYearCharts({ table, savingsPct, labels, search, periodTex
         title={t('yearChart.title')}
         description={yearDesc}
         chart={
-          <SavingsYearChart
+          <LazySavingsChart
+            kind="year"
             data={data}
             locale={locale}
             text={{ title: t('yearChart.title'), desc: yearDesc, series }}
@@ -87,10 +89,12 @@ export function SavingsYearCharts({ table, savingsPct, labels, search, periodTex
       />
       <ChartSection
         id="cumulative"
+        deferred
         title={t('cumulativeChart.title')}
         description={cumDesc}
         chart={
-          <SavingsCumulativeChart
+          <LazySavingsChart
+            kind="cumulative"
             data={data}
             locale={locale}
             text={{ title: t('cumulativeChart.title'), desc: cumDesc, series }}

@@ -9,6 +9,7 @@ import type { WhatIfForm } from '@/lib/dashboards/what-if-input';
 import type { WhatIfSavings } from '@/lib/dashboards/what-if-savings';
 import { formatKrwShort } from '@/lib/format/krw';
 import type { Locale } from '@/lib/i18n/config';
+import belowFold from './below-fold.module.css';
 import { WhatIfResult } from './what-if-result';
 
 export type WhatIfScope = { from: string; to: string; departmentId?: string; systemId?: string };
@@ -141,7 +142,7 @@ export function WhatIfPanel({
   const rangeText = (f: FieldSpec) => t(`range.${f.unit}`, bounds(f));
 
   return (
-    <section aria-labelledby="whatif-title" className="dash-section card whatif">
+    <section aria-labelledby="whatif-title" className={`dash-section card whatif ${belowFold.deferred}`}>
       <h2 id="whatif-title">{t('title')}</h2>
       <p>{t('lead', { version: reference.version, name: reference.name })}</p>
       <form className="form" onSubmit={onSubmit} onReset={onReset} noValidate aria-labelledby="whatif-title">

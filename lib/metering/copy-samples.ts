@@ -12,21 +12,16 @@ import type { UsageSample } from './ingest-samples';
 /** The staging table: the raw table's columns, no index, emptied at every commit. */
 export const STAGING_TABLE = 'metering_ingest';
 
-/** The connections (pool clients) whose session already has the staging table. */
-const staged = new WeakSet<PoolClient>();
+/** The raw columns the stream carries, in its order (named, so a column added later cannot shift them). */
+export const SAMPLE_COLUMNS = `resource_id, sampled_at, interval_s, pool_id, department_id, system_id,
+  vcpu, ram_gb, storage_gb, cpu_pct, ram_used_gb, storage_used_gb`;
 
 /**
- * Creates the session's staging table once per connection, outside any transaction (a rolled-back
- * transaction would take the table with it). Temporary, so it is per session, never logged, and
- * invisible to other connections.
+ * The session's staging table, made by the first batch of each connection and kept: temporary, so it
+ * is per session, never logged and invisible to other connections; emptied at every commit. Run inside
+ * each batch's transaction (a no-op once it exists), so it holds even behind a transaction pooler.
  */
-export async function ensureStagingTable(client: PoolClient): Promise<void> {
-  if (staged.has(client)) return;
-  await client.query(
-    `create temp table if not exists ${STAGING_TABLE} (like metering_samples) on commit delete rows`,
-  );
-  staged.add(client);
-}
+export const createStagingTable = `create temp table if not exists ${STAGING_TABLE} (like metering_samples) on commit delete rows`;
 
 /** A batch ready for COPY: the binary stream and what is known of its rows. */
 export type EncodedBatch = {
@@ -169,6 +164,6 @@ export function encodeBatch(samples: UsageSample[]): EncodedBatch {
 export async function copyIntoStaging(client: PoolClient, batch: EncodedBatch): Promise<void> {
   await pipeline(
     Readable.from([batch.copy]),
-    client.query(copyFrom(`copy ${STAGING_TABLE} from stdin (format binary)`)),
+    client.query(copyFrom(`copy ${STAGING_TABLE} (${SAMPLE_COLUMNS}) from stdin (format binary)`)),
   );
 }

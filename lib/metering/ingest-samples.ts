@@ -2,9 +2,10 @@ import type { PoolClient } from 'pg';
 import { getPool } from '@/db';
 import {
   copyIntoStaging,
+  createStagingTable,
   type EncodedBatch,
   encodeBatch,
-  ensureStagingTable,
+  SAMPLE_COLUMNS,
   STAGING_TABLE,
 } from './copy-samples';
 import { ensurePartitions } from './partitions';
@@ -90,7 +91,6 @@ export async function ingestSamples({
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {
-      await ensureStagingTable(client);
       await client.query('begin');
       const inserted = await insertAndRollUp(client, batch, cautious);
       await client.query('commit');
@@ -128,12 +128,12 @@ function seoulMonthsOf(samples: UsageSample[]): string[] {
  * The raw rows from the staging table, in key order: copy-samples.ts wrote them sorted, and a temporary
  * table filled by one COPY reads back in the order written. A key already stored fails it (23505).
  */
-const rawInsert = `insert into metering_samples select * from ${STAGING_TABLE}`;
+const rawInsert = `insert into metering_samples (${SAMPLE_COLUMNS}) select ${SAMPLE_COLUMNS} from ${STAGING_TABLE}`;
 
 /** The same, skipping rows already stored, then dropping those from the staging table (not new). */
 const rawInsertSkippingStored = `
 with ins as (
-  insert into metering_samples select * from ${STAGING_TABLE}
+  insert into metering_samples (${SAMPLE_COLUMNS}) select ${SAMPLE_COLUMNS} from ${STAGING_TABLE}
   on conflict do nothing returning sampled_at, resource_id
 )
 delete from ${STAGING_TABLE} g
@@ -174,7 +174,7 @@ const rollups = (mode: ResourceHourlyMode) => {
  */
 async function insertAndRollUp(client: PoolClient, batch: EncodedBatch, cautious: boolean): Promise<number> {
   // a batch's sorts and groupings fit in memory (the default 4 MB spills a 20,000-sample batch to disk)
-  await client.query("set local work_mem = '32MB'");
+  await client.query(`set local work_mem = '32MB'; ${createStagingTable}`);
   await copyIntoStaging(client, batch);
   await client.query(cautious ? rawInsertSkippingStored : rawInsert);
   const taken = cautious

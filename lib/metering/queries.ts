@@ -3,6 +3,7 @@ import { getDb, getPool } from '@/db';
 import { pools } from '@/db/schema/catalog';
 import { poolInvestments } from '@/db/schema/costs';
 import { businessSystems, departments } from '@/db/schema/org';
+import { readCostInputsVersion, versionedCache } from '@/lib/costs/cost-inputs-version';
 
 export type UtilisationScopes = {
   pools: { id: string; name: string }[];
@@ -49,8 +50,24 @@ export type PoolCapacityHistory = {
   steps: { on: Date; add: Capacity }[];
 };
 
+/**
+ * Pools and their investments change rarely and are cost-model inputs: read once per change of the
+ * inputs' version (lib/costs/cost-inputs-version.ts), so a utilisation request reads its aggregate and
+ * one version number. Shared between requests: never mutated.
+ */
+const capacities = versionedCache<PoolCapacityHistory[]>(1);
+
 /** Every pool's recorded capacity and the capacity its investments bought, for capacity over time. */
 export async function loadPoolCapacity(): Promise<PoolCapacityHistory[]> {
+  const version = await readCostInputsVersion();
+  const cached = capacities.get(version, 'pools');
+  if (cached) return cached;
+  const loaded = await readPoolCapacity();
+  capacities.set(version, 'pools', loaded);
+  return loaded;
+}
+
+async function readPoolCapacity(): Promise<PoolCapacityHistory[]> {
   const db = getDb();
   const [poolRows, investments] = await Promise.all([
     db.select().from(pools),

@@ -7,11 +7,16 @@ const quantile = (sorted: number[], q: number) =>
 
 export async function latency(
   fn: () => Promise<void>,
-  { n, warmup }: { n: number; warmup: number },
+  { n, warmup, before }: { n: number; warmup: number; before?: () => Promise<void> },
 ): Promise<Latency> {
-  for (let i = 0; i < warmup; i++) await fn();
+  for (let i = 0; i < warmup; i++) {
+    await before?.();
+    await fn();
+  }
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
+    // untimed: what must happen before each call (e.g. an input of a cached figure changes)
+    await before?.();
     const t = performance.now();
     await fn();
     times.push(performance.now() - t);

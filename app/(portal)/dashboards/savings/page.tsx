@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
 import { requireActor } from '@/app/_auth/require-actor';
+import belowFold from '@/components/dashboards/below-fold.module.css';
 import { CostLines } from '@/components/dashboards/cost-lines';
 import { ExportLinks } from '@/components/dashboards/export-links';
 import { SavingsDataTable, type SortControl } from '@/components/dashboards/savings-data-table';
@@ -132,80 +134,98 @@ export default async function SavingsDashboardPage({ searchParams }: { searchPar
         locale={locale}
       />
 
-      <section aria-labelledby="departments-title" className="dash-section">
-        <div className="dash-section__head">
-          <h2 id="departments-title">{t('departments.title')}</h2>
-          <ExportLinks table="departments" search={search} title={t('departments.title')} />
-        </div>
-        {tables.departments.rows.length === 0 ? (
-          <p className="empty">{t('noData')}</p>
-        ) : (
-          tableOf(tables.departments, 'departments-table', t('departments.caption', { period: periodText }), {
-            captionHidden: true,
-            sort: sortControl('dsort', DEPARTMENT_SORT_KEYS, filters.dsort ?? defaultDepartmentSort),
-          })
-        )}
-      </section>
+      {/* below the fold: Suspense boundaries (nothing in them suspends), so React hydrates each
+          section in a task of its own after the first screen (selective hydration) instead of
+          everything in one long task */}
+      <Suspense>
+        <section aria-labelledby="departments-title" className={`dash-section ${belowFold.deferred}`}>
+          <div className="dash-section__head">
+            <h2 id="departments-title">{t('departments.title')}</h2>
+            <ExportLinks table="departments" search={search} title={t('departments.title')} />
+          </div>
+          {tables.departments.rows.length === 0 ? (
+            <p className="empty">{t('noData')}</p>
+          ) : (
+            tableOf(
+              tables.departments,
+              'departments-table',
+              t('departments.caption', { period: periodText }),
+              {
+                captionHidden: true,
+                sort: sortControl('dsort', DEPARTMENT_SORT_KEYS, filters.dsort ?? defaultDepartmentSort),
+              },
+            )
+          )}
+        </section>
 
-      <section aria-labelledby="systems-title" className="dash-section">
-        <div className="dash-section__head">
-          <h2 id="systems-title">{t('systems.title')}</h2>
-          <ExportLinks table="systems" search={search} title={t('systems.title')} />
-        </div>
-        <p className="hint">{t('systems.hint')}</p>
-        {tables.systems.rows.length === 0 ? (
-          <p className="empty">{t('noData')}</p>
-        ) : (
-          tableOf(tables.systems, 'systems-table', t('systems.caption', { period: periodText }), {
-            captionHidden: true,
-            rowHeader: 'name',
-            sort: sortControl('sort', SYSTEM_SORT_KEYS, filters.sort ?? defaultSystemSort),
-            rowLink: (row) =>
-              typeof row.code === 'string' && scopes.systems.some((s) => s.code === row.code)
-                ? `${href({ system: row.code })}#system-breakdown-title`
-                : null,
-          })
-        )}
-      </section>
+        <Suspense>
+          <section aria-labelledby="systems-title" className={`dash-section ${belowFold.deferred}`}>
+            <div className="dash-section__head">
+              <h2 id="systems-title">{t('systems.title')}</h2>
+              <ExportLinks table="systems" search={search} title={t('systems.title')} />
+            </div>
+            <p className="hint">{t('systems.hint')}</p>
+            {tables.systems.rows.length === 0 ? (
+              <p className="empty">{t('noData')}</p>
+            ) : (
+              tableOf(tables.systems, 'systems-table', t('systems.caption', { period: periodText }), {
+                captionHidden: true,
+                rowHeader: 'name',
+                sort: sortControl('sort', SYSTEM_SORT_KEYS, filters.sort ?? defaultSystemSort),
+                rowLink: (row) =>
+                  typeof row.code === 'string' && scopes.systems.some((s) => s.code === row.code)
+                    ? `${href({ system: row.code })}#system-breakdown-title`
+                    : null,
+              })
+            )}
+          </section>
+        </Suspense>
 
-      {system ? (
-        <SystemBreakdown
-          system={system}
-          departmentName={String(tables.systems.rows[0]?.department ?? system.departmentName)}
-          locale={locale}
-        />
-      ) : null}
+        {system ? (
+          <SystemBreakdown
+            system={system}
+            departmentName={String(tables.systems.rows[0]?.department ?? system.departmentName)}
+            locale={locale}
+          />
+        ) : null}
 
-      <section aria-labelledby="lines-title" className="dash-section">
-        <h2 id="lines-title">{t('lines.title')}</h2>
-        <p className="hint">{t('lines.hint')}</p>
-        <CostLines id="scope-lines" lines={view.breakdown} locale={locale} />
-      </section>
+        <Suspense>
+          <section aria-labelledby="lines-title" className={`dash-section ${belowFold.deferred}`}>
+            <h2 id="lines-title">{t('lines.title')}</h2>
+            <p className="hint">{t('lines.hint')}</p>
+            <CostLines id="scope-lines" lines={view.breakdown} locale={locale} />
+          </section>
+        </Suspense>
 
-      <WhatIfPanel
-        key={`${view.from}-${view.to}-${view.departmentId}-${view.systemId}`}
-        action={whatIfAction}
-        scope={{
-          from: view.from,
-          to: view.to,
-          ...(view.departmentId ? { departmentId: view.departmentId } : {}),
-          ...(view.systemId ? { systemId: view.systemId } : {}),
-        }}
-        initial={whatIfFormValues(reference.assumptions)}
-        reference={{ version: reference.version, name: reference.name }}
-        serverClasses={reference.assumptions.standalone.serverClasses.map((c) => ({
-          id: c.id,
-          name: c.name,
-        }))}
-        pools={Object.keys(reference.assumptions.shared.opexPerYearKrw).map((id) => ({
-          id,
-          name: poolNames.get(id) ?? id,
-        }))}
-        limits={whatIfLimits}
-        locale={locale}
-      />
+        <Suspense>
+          <WhatIfPanel
+            key={`${view.from}-${view.to}-${view.departmentId}-${view.systemId}`}
+            action={whatIfAction}
+            scope={{
+              from: view.from,
+              to: view.to,
+              ...(view.departmentId ? { departmentId: view.departmentId } : {}),
+              ...(view.systemId ? { systemId: view.systemId } : {}),
+            }}
+            initial={whatIfFormValues(reference.assumptions)}
+            reference={{ version: reference.version, name: reference.name }}
+            serverClasses={reference.assumptions.standalone.serverClasses.map((c) => ({
+              id: c.id,
+              name: c.name,
+            }))}
+            pools={Object.keys(reference.assumptions.shared.opexPerYearKrw).map((id) => ({
+              id,
+              name: poolNames.get(id) ?? id,
+            }))}
+            limits={whatIfLimits}
+            locale={locale}
+          />
+        </Suspense>
 
-      <SavingsInputs view={view} locale={locale} />
+        <Suspense>
+          <SavingsInputs view={view} locale={locale} />
+        </Suspense>
+      </Suspense>
     </>
   );
 }
