@@ -124,7 +124,9 @@ describe('provisioning under faults', () => {
     const worker = await runWorker({ connectionString: url(), concurrency: 4 });
     try {
       const l = await waitFor(() => ledger(ids), settled, {
-        timeoutMs: 100_000,
+        // the poll job may back off for minutes by design (10 tries, up to 30 s apart), and in the full
+        // suite other files' workers share the queues (one dying mid-job returns it after its heartbeat)
+        timeoutMs: 200_000,
         intervalMs: 500,
         what: 'every request to settle',
       });
@@ -134,7 +136,7 @@ describe('provisioning under faults', () => {
     } finally {
       await worker.stop();
     }
-  }, 150_000);
+  }, 260_000);
 
   it('finishes the work of a worker killed with SIGKILL in the middle of provisioning', async () => {
     const ids = await approvedRequests(6);
@@ -171,7 +173,9 @@ describe('provisioning under faults', () => {
     const worker = await runWorker({ connectionString: url(), concurrency: 4 });
     try {
       const l = await waitFor(() => ledger(ids), settled, {
-        timeoutMs: 100_000,
+        // the poll job may back off for minutes by design (10 tries, up to 30 s apart), and in the full
+        // suite other files' workers share the queues (one dying mid-job returns it after its heartbeat)
+        timeoutMs: 200_000,
         intervalMs: 500,
         what: 'the killed jobs to be retried',
       });
@@ -180,5 +184,5 @@ describe('provisioning under faults', () => {
     } finally {
       await worker.stop();
     }
-  }, 150_000);
+  }, 260_000);
 });
