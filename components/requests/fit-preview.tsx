@@ -7,7 +7,7 @@ import type { Action } from '@/components/forms/action-result';
 import type { Fit, Room } from '@/lib/capacity/check-fit';
 import type { Limits, Shortfall } from '@/lib/capacity/fit';
 import type { DrTier } from '@/lib/catalog/estimate';
-import { formatKrw } from '@/lib/format/krw';
+import { formatKrw, formatKrwShort } from '@/lib/format/krw';
 import { toLocale } from '@/lib/i18n/config';
 
 export type FitInput = {
@@ -61,7 +61,7 @@ export function FitPreview({ input, action }: { input: FitInput; action: CheckFi
       a.vcpu === null ? null : t('vcpu', { value: n(a.vcpu) }),
       a.ramGb === null ? null : t('ramGb', { value: n(a.ramGb) }),
       a.storageGb === null ? null : t('storageGb', { value: n(a.storageGb) }),
-      a.monthlyKrw === null ? null : t('monthlyKrw', { value: formatKrw(a.monthlyKrw, locale) }),
+      a.monthlyKrw === null ? null : t('monthlyKrw', { value: formatKrwShort(a.monthlyKrw, locale) }),
     ]
       .filter(Boolean)
       .join(' · ');
