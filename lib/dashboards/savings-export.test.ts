@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '@/db/testing/parse-csv';
 import { appErrorOf, demoActor } from '@/lib/admin/test-helpers';
 import type { Actor } from '@/lib/auth/actor';
 import { getSavingsDashboard } from '@/lib/costs/get-savings-dashboard';
@@ -7,35 +8,6 @@ import { savingsQuery } from '@/lib/costs/savings-query';
 import { getSavingsPage, type SavingsPage } from './get-savings-page';
 import { exportRows, savingsCsv, savingsXlsx } from './savings-export';
 import type { Cell, SavingsTable } from './savings-table';
-
-/** RFC 4180 fields of a CSV text (quotes, doubled quotes, commas and line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 /** What the screen and the exports must agree on: each cell's value, numbers as numbers, nothing as ''. */
 const asExported = (cell: Cell) => (cell === null ? '' : cell);

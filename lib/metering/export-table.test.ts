@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoActors } from '@/db/testing/fixtures';
+import { parseCsv } from '@/db/testing/parse-csv';
 import { meteringCsv, meteringXlsx } from './export-table';
 import { getRightsizingPage } from './get-rightsizing-page';
 import { getUtilisationPage } from './get-utilisation-page';
@@ -30,34 +31,6 @@ beforeAll(async () => {
   });
   await ingestSamples({ samples, now: new Date('2033-04-10T00:00:00+09:00') });
 });
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 const onScreen = (table: MeteringTable) =>
   [...table.rows, ...(table.total ? [table.total] : [])].map((row) =>

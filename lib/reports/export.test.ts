@@ -6,6 +6,7 @@ import { GET as reportExport } from '@/app/(portal)/reports/[month]/export/route
 import { demoActor } from '@/db/testing/fixtures';
 import { type ApiError, apiToken } from '@/db/testing/http';
 import { runInRequestScope } from '@/db/testing/next-request-scope';
+import { parseCsv } from '@/db/testing/parse-csv';
 import type { Actor } from '@/lib/auth/actor';
 import { closeMonth } from './close-month';
 import { exportRows, tableCsv, tableXlsx } from './export';
@@ -14,35 +15,6 @@ import { getRunwayPage } from './get-runway-page';
 import { getShowbackPage } from './get-showback-page';
 import { reportTables } from './report-tables';
 import type { Cell, ReportTable } from './table';
-
-/** RFC 4180 fields of a CSV text (quotes, doubled quotes, commas and line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 async function readXlsx(file: ArrayBuffer | Buffer): Promise<(string | number)[][]> {
   const workbook = new ExcelJS.Workbook();
